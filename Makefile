@@ -1,0 +1,47 @@
+# Masthead: `make run` serves the demo newsroom, `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export PORT SITE_URL
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-quick lint format bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv and install Masthead with its test tools
+
+run: install ## Migrate, load the demo newsroom and serve it on 127.0.0.1:$(PORT)
+	$(BIN)/masthead migrate --noinput
+	$(BIN)/masthead collectstatic --noinput --verbosity 0
+	$(BIN)/masthead demo
+	$(BIN)/masthead serve --port $(PORT)
+
+test: install ## Run the whole suite, browser tests included
+	$(BIN)/pytest
+
+test-quick: install ## Run the suite without the browser tests
+	$(BIN)/pytest -m "not e2e"
+
+lint: install ## Check style and common bugs
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install ## Run the benchmarks (results: docs/benchmarks.md)
+	$(BIN)/python bench/run.py
+
+clean: ## Remove the venv and local data
+	rm -rf $(VENV) var test-artifacts

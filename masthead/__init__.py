@@ -1,0 +1,1 @@
+"""Masthead: publishing for independent, ad-free, reader-funded newsrooms."""

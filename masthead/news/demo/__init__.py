@@ -1,0 +1,206 @@
+"""The demo newsroom: The Lantern, an exiled newsroom covering fictional Nordavia.
+
+All of the text is the project's own writing; the people, places and sources
+are invented. ``build`` loads it through the same factories the tests use,
+and is idempotent: what exists already is left as it is.
+"""
+
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from masthead import pagecache
+from masthead.news import services
+from masthead.news.demo.content_1 import ARTICLES as ARTICLES_1
+from masthead.news.demo.content_2 import ARTICLES as ARTICLES_2
+from masthead.news.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    HomePageFactory,
+    NewsImageFactory,
+    SectionPageFactory,
+    picture,
+)
+from masthead.news.models import ArticlePage, Author, HomePage, NewsImage, SectionPage
+
+ARTICLES = [*ARTICLES_1, *ARTICLES_2]
+
+SECTIONS = [
+    ("politics", "Politics", "Power in Nordavia: the government, the courts and the people who still oppose them."),
+    ("economy", "Economy", "Prices, wages, sanctions and the budget, from the kitchen table to the central bank."),
+    ("society", "Society", "Schools, hospitals, housing and the lives of people who stayed and who left."),
+    ("culture", "Culture", "Theatre, music, books and film, at home and in exile."),
+    ("investigations", "Investigations", "Long reporting on money and power, built on documents."),
+]  # fmt: skip
+
+AUTHORS = [
+    ("mira-holm", "Mira Holm", "Politics editor", "Mira Holm has covered Nordavian politics for twelve years, the last three from Riga. She ran the parliamentary desk of a Stalhaven daily until it was closed."),
+    ("tomas-varga", "Tomas Varga", "Economy correspondent", "Tomas Varga writes about prices, banks and the budget. He trained as an economist and reads ministry spreadsheets so readers do not have to."),
+    ("elin-saar", "Elin Saar", "Society reporter", "Elin Saar reports on schools, hospitals and housing. She left Stalhaven in 2023 and works from Vilnius with sources across the country."),
+    ("jonas-kell", "Jonas Kell", "Culture editor", "Jonas Kell covers theatre, music and books, and the artists who keep working after being banned at home."),
+    ("ana-brook", "Ana Brook", "Investigations editor", "Ana Brook leads the investigations desk. Her team follows public money through company registries, court files and procurement records."),
+    ("petr-lind", "Petr Lind", "Regions correspondent", "Petr Lind reports from Korvik, Ilmsby and Varta through a network of local contributors whose names we do not publish."),
+]  # fmt: skip
+
+ADMIN_USERNAME = "admin"
+
+
+def admin_password_file() -> Path:
+    return Path(settings.VAR_DIR) / "admin-password"
+
+
+def ensure_admin() -> tuple[str, str]:
+    """Return the demo admin's user name and password, creating them once."""
+    path = admin_password_file()
+    User = get_user_model()
+    user = User.objects.filter(username=ADMIN_USERNAME).first()
+    if user is not None and path.exists():
+        return ADMIN_USERNAME, path.read_text().strip()
+    password = secrets.token_urlsafe(12)
+    if user is None:
+        User.objects.create_superuser(ADMIN_USERNAME, "admin@localhost", password)
+    else:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    path.write_text(password + "\n")
+    path.chmod(0o600)
+    return ADMIN_USERNAME, password
+
+
+def ensure_home() -> HomePage:
+    """Return the front page, making it the root of the default site."""
+    home = HomePage.objects.first()
+    root = Page.get_first_root_node()
+    if home is None:
+        home = HomePageFactory(
+            parent=root, title=settings.WAGTAIL_SITE_NAME, slug="front"
+        )
+    url = urlsplit(settings.SITE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        is_default_site=True
+    )
+    site.hostname = url.hostname or "localhost"
+    site.port = url.port or (443 if url.scheme == "https" else 80)
+    site.site_name = settings.WAGTAIL_SITE_NAME
+    site.root_page = home
+    site.save()
+    # Wagtail's own welcome page is of no use once the front page exists.
+    for page in (
+        root.get_children().exclude(pk=home.pk).filter(content_type__model="page")
+    ):
+        page.delete()
+    return home
+
+
+def _body(blocks: list[tuple], images: Callable[[str], NewsImage]) -> list[tuple]:
+    body = []
+    for index, (kind, value) in enumerate(blocks):
+        if kind == "paragraph":
+            body.append(("paragraph", RichText(f"<p>{escape(value)}</p>")))
+        elif kind == "image":
+            body.append(
+                (
+                    "image",
+                    {
+                        "image": images(f"{value['caption']}#{index}"),
+                        "caption": value["caption"],
+                        "credit": value.get("credit", ""),
+                    },
+                )
+            )
+        else:
+            body.append((kind, value))
+    return body
+
+
+def _image(title: str, alt: str, credit: str = "The Lantern") -> NewsImage:
+    existing = NewsImage.objects.filter(title=title).first()
+    if existing:
+        return existing
+    return NewsImageFactory(
+        title=title, description=alt, credit=credit, file=picture(title)
+    )
+
+
+def build(progress: Callable[[str], None] = lambda message: None) -> dict:
+    """Load the demo newsroom; return counts of what exists afterwards."""
+    with transaction.atomic():
+        home = ensure_home()
+        sections = {}
+        for slug, title, intro in SECTIONS:
+            section = SectionPage.objects.child_of(home).filter(slug=slug).first()
+            sections[slug] = section or SectionPageFactory(
+                parent=home, slug=slug, title=title, intro=intro
+            )
+        authors = {
+            slug: AuthorFactory(slug=slug, name=name, role=role, bio=f"<p>{bio}</p>")
+            for slug, name, role, bio in AUTHORS
+        }
+    now = timezone.now()
+    total = len(ARTICLES)
+    for number, data in enumerate(ARTICLES, start=1):
+        section = sections[data["section"]]
+        if not ArticlePage.objects.child_of(section).filter(slug=data["slug"]).exists():
+            _create_article(data, section, authors, now)
+        progress(f"Articles {number}/{total}")
+    progress("Ranking related articles")
+    services.related_articles_recompute(articles=list(ArticlePage.objects.live()))
+    lead = ArticlePage.objects.live().order_by("-first_published_at").first()
+    if home.lead_article_id is None and lead is not None:
+        home.lead_article = lead
+        home.save_revision().publish()
+    pagecache.clear()
+    return {
+        "sections": SectionPage.objects.count(),
+        "articles": ArticlePage.objects.count(),
+        "authors": Author.objects.count(),
+        "images": NewsImage.objects.count(),
+    }
+
+
+def _create_article(
+    data: dict, section: SectionPage, authors: dict, now
+) -> ArticlePage:
+    published = now - timedelta(hours=data["hours_ago"])
+    updated = data.get("updated_hours_ago")
+    correction = data.get("correction")
+    with transaction.atomic():
+        return ArticlePageFactory(
+            parent=section,
+            slug=data["slug"],
+            title=data["headline"],
+            standfirst=data["standfirst"],
+            dateline=data["dateline"],
+            lead_image=_image(
+                f"Lead: {data['headline']}",
+                alt=f"Illustration for the article “{data['headline']}”",
+            ),
+            body=_body(
+                data["body"], lambda title: _image(title, alt=title.split("#")[0])
+            ),
+            first_published_at=published,
+            updated_at=now - timedelta(hours=updated) if updated is not None else None,
+            authors=[authors[slug] for slug in data["authors"]],
+            tag_names=data["tags"],
+            sources=[(s["name"], s["url"]) for s in data["sources"]],
+            corrections=(
+                [
+                    (
+                        published + timedelta(hours=correction["hours_after"]),
+                        correction["text"],
+                    )
+                ]
+                if correction
+                else []
+            ),
+        )

@@ -1,0 +1,170 @@
+"""Full-text feeds: RSS 2.0, Atom and JSON Feed 1.1, site-wide and per section.
+
+Links are made absolute with the host the feed was requested on, so a feed
+fetched through a mirror points readers back to that mirror.
+"""
+
+import json
+from urllib.parse import urljoin
+
+import nh3
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from masthead.news import selectors
+from masthead.news.models import ArticlePage, SectionPage
+
+FEED_TAGS = {
+    "p", "h2", "h3", "blockquote", "figure", "figcaption", "img", "a", "em",
+    "strong", "b", "i", "ul", "ol", "li", "cite", "br", "small",
+}  # fmt: skip
+FEED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}
+
+
+def body_html(article: ArticlePage, base_url: str) -> str:
+    """Return the article body as clean HTML with absolute links."""
+
+    def absolute(tag: str, attribute: str, value: str) -> str:
+        if attribute in ("href", "src"):
+            return urljoin(base_url, value)
+        return value
+
+    html = article.body.render_as_block()
+    return nh3.clean(
+        str(html),
+        tags=FEED_TAGS,
+        attributes=FEED_ATTRIBUTES,
+        attribute_filter=absolute,
+        link_rel=None,
+    )
+
+
+class FullTextRss(Rss201rev2Feed):
+    """RSS 2.0 with the whole article in ``content:encoded``."""
+
+    def rss_attributes(self):
+        attributes = super().rss_attributes()
+        attributes["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        return attributes
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class FullTextAtom(Atom1Feed):
+    """Atom with the whole article as HTML ``content``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+class RssFeed(Feed):
+    feed_type = FullTextRss
+
+    def __init__(self, section: SectionPage | None = None):
+        super().__init__()
+        self.section = section
+
+    def __call__(self, request, *args, **kwargs):
+        self.base_url = request.build_absolute_uri("/")
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        name = settings.WAGTAIL_SITE_NAME
+        return f"{self.section.title} · {name}" if self.section else name
+
+    def link(self):
+        return self.section.get_url() if self.section else "/"
+
+    def description(self):
+        if self.section and self.section.intro:
+            return self.section.intro
+        return f"The latest from {settings.WAGTAIL_SITE_NAME}"
+
+    def feed_url(self):
+        return None
+
+    def items(self):
+        return selectors.latest_articles(section=self.section)
+
+    def item_title(self, item: ArticlePage) -> str:
+        return item.title
+
+    def item_description(self, item: ArticlePage) -> str:
+        return item.standfirst
+
+    def item_link(self, item: ArticlePage) -> str:
+        return item.get_url()
+
+    def item_guid(self, item: ArticlePage) -> str:
+        return urljoin(self.base_url, item.get_url())
+
+    def item_pubdate(self, item: ArticlePage):
+        return item.first_published_at
+
+    def item_updateddate(self, item: ArticlePage):
+        return item.updated_at or item.first_published_at
+
+    def item_author_name(self, item: ArticlePage) -> str:
+        return ", ".join(author.name for author in item.authors)
+
+    def item_categories(self, item: ArticlePage) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+    def item_extra_kwargs(self, item: ArticlePage) -> dict:
+        return {"content_html": body_html(item, self.base_url)}
+
+
+class AtomFeed(RssFeed):
+    feed_type = FullTextAtom
+
+    def subtitle(self):
+        return self.description()
+
+
+def json_feed(request, section: SectionPage | None = None) -> HttpResponse:
+    """Return the latest articles as JSON Feed 1.1."""
+    base_url = request.build_absolute_uri("/")
+    name = settings.WAGTAIL_SITE_NAME
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": f"{section.title} · {name}" if section else name,
+        "home_page_url": urljoin(base_url, section.get_url() if section else "/"),
+        "feed_url": request.build_absolute_uri(request.path),
+        "language": settings.LANGUAGE_CODE,
+        "items": [],
+    }
+    for article in selectors.latest_articles(section=section):
+        url = urljoin(base_url, article.get_url())
+        item = {
+            "id": url,
+            "url": url,
+            "title": article.title,
+            "summary": article.standfirst,
+            "content_html": body_html(article, base_url),
+            "date_published": article.first_published_at.isoformat(),
+            "date_modified": (
+                article.updated_at or article.first_published_at
+            ).isoformat(),
+            "authors": [
+                {
+                    "name": author.name,
+                    "url": urljoin(base_url, author.get_absolute_url()),
+                }
+                for author in article.authors
+            ],
+            "tags": [tag.name for tag in article.tags.all()],
+            "language": article.language,
+        }
+        if article.lead_image:
+            rendition = article.lead_image.get_rendition("width-1200|format-jpeg")
+            item["image"] = urljoin(base_url, rendition.url)
+        feed["items"].append(item)
+    return HttpResponse(
+        json.dumps(feed, ensure_ascii=False, indent=1),
+        content_type="application/feed+json; charset=utf-8",
+    )

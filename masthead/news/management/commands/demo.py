@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
+
+from masthead.news import demo
+
+IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
+
+
+class Command(BaseCommand):
+    help = "Load the demo newsroom (idempotent) and print the admin login."
+
+    def handle(self, *args, **options):
+        # Run index and "Read more" updates inline: the demo must be searchable
+        # as soon as it is served, without waiting for a worker to drain a queue.
+        with override_settings(TASKS={"default": {"BACKEND": IMMEDIATE}}):
+            counts = demo.build(progress=self._progress)
+        self.stdout.write("")
+        username, password = demo.ensure_admin()
+        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo newsroom ready: {summary}."))
+        self.stdout.write(f"Admin: {settings.SITE_URL}/admin/")
+        self.stdout.write(f"User: {username}")
+        self.stdout.write(f"Password: {password}")
+
+    def _progress(self, message: str) -> None:
+        self.stdout.write(f"\r{message}", ending="")
+        self.stdout.flush()

@@ -1,0 +1,306 @@
+"""The publication: front page, sections, articles, authors, images."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.db import models
+from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from masthead.news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 12
+
+
+def paginate(request, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
+    """Return the requested page of ``queryset``; 404 on a bad page number."""
+    raw = request.GET.get("page", "1")
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
+        raise Http404(_("That page number is not valid."))
+    try:
+        return Paginator(queryset, per_page).page(int(raw))
+    except EmptyPage as error:
+        raise Http404(_("There is no page with that number.")) from error
+
+
+class NewsImage(AbstractImage):
+    """An image with alt text (``description``, required) and a credit."""
+
+    credit = models.CharField(max_length=255, blank=True, verbose_name=_("credit"))
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    @property
+    def alt(self) -> str:
+        return self.description or self.title
+
+
+class NewsRendition(AbstractRendition):
+    image = models.ForeignKey(
+        NewsImage, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class Author(index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    role = models.CharField(max_length=120, blank=True)
+    bio = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    photo = models.ForeignKey(
+        NewsImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:author", kwargs={"slug": self.slug})
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class HomePage(Page):
+    """The front page: a lead story and the latest articles of each section."""
+
+    lead_article = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave blank to lead with the latest article."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead_article")]
+    subpage_types = ["news.SectionPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.live().descendant_of(self)
+        lead = self.lead_article if self.lead_article_id else None
+        if lead is None or not lead.live:
+            lead = articles.order_by("-first_published_at").first()
+        sections = []
+        for section in SectionPage.objects.live().child_of(self):
+            latest = section.articles().select_related("lead_image")
+            if lead is not None:
+                latest = latest.exclude(pk=lead.pk)
+            sections.append((section, list(latest[:4])))
+        context.update(lead=lead, sections=sections)
+        return context
+
+
+class SectionPage(Page):
+    """A section: a paginated listing of its articles."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .child_of(self)
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(
+            request, self.articles().select_related("lead_image")
+        )
+        return context
+
+
+class ArticlePage(Page):
+    standfirst = models.TextField(
+        max_length=400, help_text=_("One or two sentences under the headline.")
+    )
+    lead_image = models.ForeignKey(
+        NewsImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(max_length=255, blank=True)
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text=_("Where the story was reported.")
+    )
+    body = StreamField(ArticleBodyBlock())
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    language = models.CharField(
+        max_length=12,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Language of the article, as a code such as en, ru or uk."),
+    )
+    updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("updated"),
+        help_text=_("Shown as 'Updated' when set; set it for meaningful updates."),
+    )
+
+    content_panels = [
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")],
+            heading=_("Lead image"),
+        ),
+        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        FieldPanel("dateline"),
+        FieldPanel("body"),
+        InlinePanel("sources", label=_("Cited sources")),
+        InlinePanel("corrections", label=_("Corrections")),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("tags"),
+        FieldPanel("language"),
+        FieldPanel("updated_at"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.SearchField("dateline"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("first_published_at"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    @cached_property
+    def authors(self) -> list[Author]:
+        return [link.author for link in self.article_authors.select_related("author")]
+
+    @cached_property
+    def section(self) -> "SectionPage | None":
+        parent = self.get_parent()
+        return (
+            parent.specific if parent and parent.specific_class is SectionPage else None
+        )
+
+    def read_more(self, limit: int = 4) -> list["ArticlePage"]:
+        """Return the ranked related articles, or the section's latest ones."""
+        links = (
+            self.related_links.filter(related__live=True)
+            .select_related("related", "related__lead_image")
+            .order_by("rank")[:limit]
+        )
+        related = [link.related for link in links]
+        return related or self.more_in_section(limit=limit)
+
+    def more_in_section(
+        self, limit: int = 4, exclude: tuple[int, ...] = ()
+    ) -> list["ArticlePage"]:
+        siblings = (
+            ArticlePage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .exclude(pk__in=exclude)
+            .order_by("-first_published_at", "-pk")
+        )
+        return list(siblings.select_related("lead_image")[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        read_more = self.read_more()
+        context.update(
+            read_more=read_more,
+            more_in_section=self.more_in_section(
+                exclude=tuple(article.pk for article in read_more)
+            ),
+        )
+        return context
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="article_authors"
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    def __str__(self) -> str:
+        return str(self.author)
+
+
+class CitedSource(Orderable):
+    """A source the article cites: "Radio Kestrel reported"."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sources")
+    name = models.CharField(max_length=200)
+    url = models.URLField(blank=True, verbose_name=_("link"))
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Correction(Orderable):
+    article = ParentalKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="corrections"
+    )
+    date = models.DateTimeField()
+    text = models.TextField()
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class RelatedArticle(models.Model):
+    """A ranked "Read more" link, recomputed when an article is published."""
+
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "related"], name="unique_related_article"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.related_id} ({self.score:.3f})"

@@ -1,0 +1,84 @@
+"""Reads of the publication."""
+
+import hashlib
+import re
+import unicodedata
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from taggit.models import Tag
+
+from masthead.news.models import ArticlePage, Author, SectionPage
+
+FEED_LENGTH = 30
+SEARCH_QUERY_MAX = 100
+SEARCH_RESULTS_MAX = 200
+SEARCH_CACHE_SECONDS = 300
+
+
+def published_articles() -> QuerySet[ArticlePage]:
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .order_by("-first_published_at", "-pk")
+        .select_related("lead_image")
+    )
+
+
+def latest_articles(
+    *, section: SectionPage | None = None, limit: int = FEED_LENGTH
+) -> list[ArticlePage]:
+    articles = published_articles()
+    if section is not None:
+        articles = articles.child_of(section)
+    return list(articles.prefetch_related("article_authors__author")[:limit])
+
+
+def articles_since(*, since: datetime) -> QuerySet[ArticlePage]:
+    return published_articles().filter(first_published_at__gte=since)
+
+
+def articles_by_author(*, author: Author) -> QuerySet[ArticlePage]:
+    return published_articles().filter(article_authors__author=author).distinct()
+
+
+def articles_tagged(*, tag: Tag) -> QuerySet[ArticlePage]:
+    return published_articles().filter(tagged_items__tag=tag).distinct()
+
+
+def normalise_query(raw: str) -> tuple[str, bool]:
+    """Return the query as searched, and whether it had to be shortened.
+
+    Control characters go, whitespace collapses, case folds; the result is
+    the cache key of the results, so equivalent queries share one entry.
+    """
+    cleaned = "".join(
+        char if unicodedata.category(char)[0] != "C" else " " for char in raw
+    )
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().casefold()
+    shortened = len(cleaned) > SEARCH_QUERY_MAX
+    return cleaned[:SEARCH_QUERY_MAX].strip(), shortened
+
+
+def search_article_ids(*, query: str) -> list[int]:
+    """Return the ids of live articles matching a normalised ``query``.
+
+    Results are cached under the query, so that a flood of searches reaches
+    the database once per distinct query and cache period.
+    """
+    if not query:
+        return []
+    key = "search:" + hashlib.sha256(query.encode()).hexdigest()
+    ids = cache.get(key)
+    if ids is None:
+        results = ArticlePage.objects.live().public().search(query)
+        ids = [page.pk for page in results[:SEARCH_RESULTS_MAX]]
+        cache.set(key, ids, SEARCH_CACHE_SECONDS)
+    return ids
+
+
+def articles_in_order(ids: list[int]) -> list[ArticlePage]:
+    """Return the live articles with ``ids``, in that order."""
+    by_id = published_articles().in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]

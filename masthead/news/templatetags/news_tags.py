@@ -1,0 +1,100 @@
+"""Structured data for articles: JSON-LD NewsArticle and Open Graph."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from masthead.news.models import ArticlePage
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def canonical_url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def lead_image_url(article: ArticlePage) -> str | None:
+    if not article.lead_image:
+        return None
+    return canonical_url(article.lead_image.get_rendition("width-1200|format-jpeg").url)
+
+
+def news_article(article: ArticlePage) -> dict:
+    """Return the schema.org NewsArticle of ``article``."""
+    url = canonical_url(article.url)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title[:110],
+        "description": article.standfirst,
+        "datePublished": article.first_published_at.isoformat(),
+        "dateModified": (article.updated_at or article.first_published_at).isoformat(),
+        "inLanguage": article.language,
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": canonical_url(author.get_absolute_url()),
+            }
+            for author in article.authors
+        ],
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": canonical_url("/"),
+        },
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    if article.section:
+        data["articleSection"] = article.section.title
+    if article.dateline:
+        data["locationCreated"] = {"@type": "Place", "name": article.dateline}
+    image = lead_image_url(article)
+    if image:
+        data["image"] = [image]
+    return data
+
+
+@register.simple_tag
+def article_jsonld(article: ArticlePage) -> str:
+    payload = json.dumps(news_article(article), ensure_ascii=False)
+    return mark_safe(  # noqa: S308 - JSON with <, > and & escaped cannot close the tag
+        '<script type="application/ld+json">'
+        + payload.translate(_JSON_ESCAPES)
+        + "</script>"
+    )
+
+
+@register.simple_tag
+def article_open_graph(article: ArticlePage) -> str:
+    tags = [
+        ("og:type", "article"),
+        ("og:site_name", settings.WAGTAIL_SITE_NAME),
+        ("og:title", article.title),
+        ("og:description", article.standfirst),
+        ("og:url", canonical_url(article.url)),
+        ("og:locale", article.language),
+        ("article:published_time", article.first_published_at.isoformat()),
+    ]
+    if article.updated_at:
+        tags.append(("article:modified_time", article.updated_at.isoformat()))
+    if article.section:
+        tags.append(("article:section", article.section.title))
+    tags += [("article:tag", tag.name) for tag in article.tags.all()]
+    image = lead_image_url(article)
+    if image:
+        tags.append(("og:image", image))
+    tags.append(("twitter:card", "summary_large_image" if image else "summary"))
+    return mark_safe(  # noqa: S308 - every value is escaped by format_html
+        "\n".join(
+            format_html('<meta property="{}" content="{}">', name, value)
+            for name, value in tags
+        )
+    )

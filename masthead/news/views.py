@@ -1,0 +1,125 @@
+"""Reader views outside the page tree: authors, tags, search, feeds, robots."""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from masthead.news import feeds, selectors
+from masthead.news.models import Author, SectionPage, paginate
+from masthead.news.sitemaps import NEWS_SITEMAP_HOURS, SITEMAPS
+
+
+@require_safe
+def author(request, slug: str):
+    author = get_object_or_404(Author, slug=slug)
+    articles = paginate(request, selectors.articles_by_author(author=author))
+    return render(request, "news/author.html", {"author": author, "articles": articles})
+
+
+@require_safe
+def tag(request, slug: str):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = paginate(request, selectors.articles_tagged(tag=tag))
+    if not articles.object_list:
+        raise Http404("No published articles carry this tag.")
+    return render(request, "news/tag.html", {"tag": tag, "articles": articles})
+
+
+@require_safe
+def search(request):
+    """Search live articles; the query is never logged or stored."""
+    query, shortened = selectors.normalise_query(request.GET.get("q", ""))
+    ids = selectors.search_article_ids(query=query)
+    results = paginate(request, ids)
+    return render(
+        request,
+        "news/search.html",
+        {
+            "query": query,
+            "shortened": shortened,
+            "max_length": selectors.SEARCH_QUERY_MAX,
+            "results": results,
+            "articles": selectors.articles_in_order(list(results.object_list)),
+            "total": len(ids),
+            "query_prefix": urlencode({"q": query}) + "&",
+        },
+    )
+
+
+def _section(slug: str) -> SectionPage:
+    section = SectionPage.objects.live().filter(slug=slug).first()
+    if section is None:
+        raise Http404("No such section.")
+    return section
+
+
+@require_safe
+def rss(request, section: str | None = None):
+    return feeds.RssFeed(section=_section(section) if section else None)(request)
+
+
+@require_safe
+def atom(request, section: str | None = None):
+    return feeds.AtomFeed(section=_section(section) if section else None)(request)
+
+
+@require_safe
+def json_feed(request, section: str | None = None):
+    return feeds.json_feed(request, section=_section(section) if section else None)
+
+
+@require_safe
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps=SITEMAPS)
+
+
+@require_safe
+def news_sitemap(request):
+    since = timezone.now() - timedelta(hours=NEWS_SITEMAP_HOURS)
+    articles = selectors.articles_since(since=since)[:1000]
+    return render(
+        request,
+        "news/news_sitemap.xml",
+        {
+            "articles": articles,
+            "publication": settings.WAGTAIL_SITE_NAME,
+            "base_url": request.build_absolute_uri("/").rstrip("/"),
+        },
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_safe
+def robots(request):
+    base = request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {base}/sitemap.xml",
+        f"Sitemap: {base}/news-sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@never_cache
+def healthz(request):
+    """Return 200 when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain"
+        )
+    return HttpResponse("ok\n", content_type="text/plain")
