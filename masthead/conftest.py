@@ -1,5 +1,11 @@
 """Fixtures shared by every app's tests."""
 
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -34,3 +40,90 @@ def section(home):
 @pytest.fixture
 def other_section(home):
     return SectionPageFactory(parent=home, title="Culture", slug="culture")
+
+
+# Browser tests -----------------------------------------------------------
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", "/usr/lib/chromium/chromium"):
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright; skipped when it is missing."""
+    executable = _chromium()
+    if executable is None:
+        if os.environ.get("MASTHEAD_REQUIRE_BROWSER"):
+            pytest.fail("chromium is required (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    # The ORM runs in the test thread while Playwright holds an event loop.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class BrowserPage:
+    """A browser tab that records every request and every console error."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def outside_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if not url.startswith("data:") and urlsplit(url).hostname != "127.0.0.1"
+        ]
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    recorded = BrowserPage(page=page)
+    page.on("request", lambda request: recorded.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error" and recorded.errors.append(message.text)
+        ),
+    )
+    page.on("pageerror", lambda error: recorded.errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and recorded.errors.append(f"{response.status} {response.url}")
+        ),
+    )
+    yield recorded
+    context.close()

@@ -1,19 +1,33 @@
 """Logging that never carries a reader's address."""
 
+import ipaddress
 import logging
 import re
 
-# IPv4 dotted quads and anything that looks like an IPv6 address.
-_ADDRESS = re.compile(
-    r"\b(?:\d{1,3}\.){3}\d{1,3}\b"
-    r"|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}(?![\w:])"
-    r"|(?<![\w:])::(?:[0-9a-fA-F]{1,4}:?){1,7}(?![\w:])"
-)
+# Runs of characters an IP address is made of; each is checked by ipaddress,
+# so that times ("12:30:45") and versions ("8.0.1") are left alone.
+_CANDIDATE = re.compile(r"(?<![\w.:])[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?![\w.:])")
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _replace(match: re.Match) -> str:
+    text = match.group(0).strip(".")
+    host, _, port = text.rpartition(":")
+    if _is_address(text) or (port.isdigit() and _is_address(host)):
+        return "[address]"
+    return match.group(0)
 
 
 def scrub(text: str) -> str:
     """Return ``text`` with every IP address replaced by a placeholder."""
-    return _ADDRESS.sub("[address]", text)
+    return _CANDIDATE.sub(_replace, text)
 
 
 class ScrubClientAddress(logging.Filter):

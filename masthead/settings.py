@@ -1,7 +1,7 @@
 """Masthead settings: every value comes from the environment (django-environ).
 
 The defaults run on one machine with nothing else installed: SQLite in WAL
-mode under ``var/``, a local-memory cache and the database task queue.
+mode and a file cache under ``var/``, and the database task queue.
 ``DATABASE_URL`` and ``CACHE_URL`` switch to PostgreSQL and Redis.
 """
 
@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "masthead",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -121,7 +120,11 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://masthead")}
+# The default is a file cache under var/: unlike a local-memory cache it is
+# shared by every server process, so publishing clears the pages of them all.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 5000
 # Seconds that browsers and CDNs may keep an anonymous page.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 # Seconds that the server keeps a rendered anonymous page; publishing clears it.
@@ -168,8 +171,8 @@ HTTPS = env.bool("HTTPS", default=SITE_URL.startswith("https://"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail's preview renders the page in a same-origin frame inside the admin.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views allow their own same-origin frame.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 if HTTPS:

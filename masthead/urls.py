@@ -11,14 +11,13 @@ urlpatterns = [
     path("", include("masthead.news.urls")),
 ]
 
+
+def media(request, path):
+    """Serve an uploaded file; behind nginx or a CDN, the front server does."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if not settings.MEDIA_URL.startswith(("http://", "https://", "//")):
-    # Uploaded images; behind nginx or a CDN, the front server serves these.
-    urlpatterns.append(
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    )
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media))
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -8,6 +8,7 @@ import factory
 import wagtail_factories
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
@@ -131,7 +132,8 @@ class SectionPageFactory(_PublishedPageFactory):
 
 
 def body_blocks(paragraphs: list[str]) -> list[tuple]:
-    return [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
+    """Return paragraph blocks of the given HTML fragments."""
+    return [("paragraph", RichText(f"<p>{html}</p>")) for html in paragraphs]
 
 
 class ArticlePageFactory(_PublishedPageFactory):
@@ -147,7 +149,9 @@ class ArticlePageFactory(_PublishedPageFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.title)[:80])
     standfirst = factory.LazyAttribute(lambda o: f"What happened in “{o.title}”.")
     body = factory.LazyAttribute(
-        lambda o: body_blocks([f"{o.title}: the first paragraph.", "The second."])
+        lambda o: body_blocks(
+            [f"{escape(o.title)}: the first paragraph.", "The second."]
+        )
     )
     dateline = "Riga"
     language = "en"

@@ -15,6 +15,7 @@ FEED_LENGTH = 30
 SEARCH_QUERY_MAX = 100
 SEARCH_RESULTS_MAX = 200
 SEARCH_CACHE_SECONDS = 300
+_SEARCH_WORD = re.compile(r"\w+")
 
 
 def published_articles() -> QuerySet[ArticlePage]:
@@ -50,13 +51,13 @@ def articles_tagged(*, tag: Tag) -> QuerySet[ArticlePage]:
 def normalise_query(raw: str) -> tuple[str, bool]:
     """Return the query as searched, and whether it had to be shortened.
 
-    Control characters go, whitespace collapses, case folds; the result is
-    the cache key of the results, so equivalent queries share one entry.
+    Only words are kept: punctuation and control characters would otherwise
+    reach the search engine's own query syntax. Case folds and whitespace
+    collapses, and the result is the cache key of the results, so that
+    equivalent queries share one entry.
     """
-    cleaned = "".join(
-        char if unicodedata.category(char)[0] != "C" else " " for char in raw
-    )
-    cleaned = re.sub(r"\s+", " ", cleaned).strip().casefold()
+    cleaned = unicodedata.normalize("NFKC", raw)
+    cleaned = " ".join(_SEARCH_WORD.findall(cleaned)).casefold()
     shortened = len(cleaned) > SEARCH_QUERY_MAX
     return cleaned[:SEARCH_QUERY_MAX].strip(), shortened
 

@@ -4,12 +4,38 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from taggit.models import Tag
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+from wagtail.models import Site
 
 from masthead.news.models import ArticlePage, Author
 
 # Google News reads only articles of the last two days.
 NEWS_SITEMAP_HOURS = 48
+
+
+class PageSitemap(Sitemap):
+    """Every live public page, with links on the host that was asked."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def items(self):
+        site = Site.find_for_request(self.request)
+        if site is None:
+            return []
+        return (
+            site.root_page.get_descendants(inclusive=True)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+    def location(self, page) -> str:
+        return page.get_url(request=self.request)
+
+    def lastmod(self, page):
+        return page.last_published_at
 
 
 class AuthorSitemap(Sitemap):
@@ -36,4 +62,9 @@ class TagSitemap(Sitemap):
         return reverse("news:tag", kwargs={"slug": tag.slug})
 
 
-SITEMAPS = {"pages": PageSitemap, "authors": AuthorSitemap, "tags": TagSitemap}
+def sitemaps_for(request) -> dict[str, Sitemap]:
+    return {
+        "pages": PageSitemap(request),
+        "authors": AuthorSitemap(),
+        "tags": TagSitemap(),
+    }

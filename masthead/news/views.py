@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 
 from masthead.news import feeds, selectors
 from masthead.news.models import Author, SectionPage, paginate
-from masthead.news.sitemaps import NEWS_SITEMAP_HOURS, SITEMAPS
+from masthead.news.sitemaps import NEWS_SITEMAP_HOURS, sitemaps_for
 
 
 @require_safe
@@ -79,7 +79,7 @@ def json_feed(request, section: str | None = None):
 
 @require_safe
 def sitemap(request):
-    return wagtail_sitemap(request, sitemaps=SITEMAPS)
+    return django_sitemap(request, sitemaps=sitemaps_for(request))
 
 
 @require_safe

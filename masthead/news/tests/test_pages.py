@@ -195,6 +195,8 @@ def test_search_results_are_cached_under_the_normalised_query(
         ("  Korvik   Election ", ("korvik election", False)),
         ("a\x00b\x1fc", ("a b c", False)),
         ("x" * 500, ("x" * 100, True)),
+        ('"unbalanced (quote* OR', ("unbalanced quote or", False)),
+        ("Ａｂｃ", ("abc", False)),
         ("", ("", False)),
     ],
 )

@@ -1,0 +1,161 @@
+"""The install itself: settings, the CLI, logs, the server, deploy checks."""
+
+import io
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from masthead.logging import scrub
+from masthead.settings import _secret_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args, env=None, timeout=120):
+    return subprocess.run(
+        [sys.executable, "-m", "masthead.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_secret_key_is_generated_once_and_kept_private(tmp_path):
+    first = _secret_key(tmp_path)
+    assert len(first) >= 50
+    assert _secret_key(tmp_path) == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_cli_lists_our_commands_with_djangos():
+    result = run_cli("help")
+    assert result.returncode == 0, result.stderr
+    for command in ("demo", "serve", "worker", "migrate", "publish_scheduled"):
+        assert command in result.stdout
+
+
+def test_check_deploy_is_clean_with_https_and_debug_off(tmp_path):
+    result = run_cli(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={
+            "DEBUG": "false",
+            "SITE_URL": "https://news.example",
+            "HTTPS": "true",
+            "ALLOWED_HOSTS": "news.example",
+            "SECRET_KEY": "k" * 20 + "Q7v!x9#pL2@mZ4$wR8^tY6&uI1*oE3(aS5)dF0",
+            "MASTHEAD_VAR_DIR": str(tmp_path),
+            "SECURE_HSTS_PRELOAD": "true",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not Found: /x from 203.0.113.7",
+        "client 2001:db8::1 asked",
+        "forwarded for 198.51.100.23, 10.0.0.1",
+        "peer fe80::1ff:fe23:4567:890a left",
+        "from 203.0.113.7:51234",
+    ],
+)
+def test_scrub_removes_addresses(text):
+    scrubbed = scrub(text)
+    assert "[address]" in scrubbed
+    for address in ("203.0.113.7", "2001:db8::1", "198.51.100.23", "fe80::1ff"):
+        assert address not in scrubbed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["at 12:30:45 with Wagtail 8.0.1", "took 1.5 s", "std::vector", "a:b", "3.14.15"],
+)
+def test_scrub_keeps_times_and_versions(text):
+    assert scrub(text) == text
+
+
+@pytest.mark.django_db
+def test_django_logs_carry_no_client_address_nor_query(client, home, settings):
+    handler = next(h for h in logging.getLogger().handlers if h.name == "console")
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    try:
+        client.get("/missing/?q=secret-words", REMOTE_ADDR="203.0.113.7")
+        client.get("/search/?q=secret-words", REMOTE_ADDR="203.0.113.7")
+        logging.getLogger("django.request").warning(
+            "Forbidden for %s", "198.51.100.4", extra={"request": object()}
+        )
+    finally:
+        handler.setStream(previous)
+    output = stream.getvalue()
+    assert "Not Found: /missing/" in output
+    assert "Forbidden for [address]" in output
+    assert "203.0.113.7" not in output
+    assert "198.51.100.4" not in output
+    assert "secret-words" not in output
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_served_by_granian_with_no_request_lines_in_its_log(tmp_path):
+    """Run the real server; its output must not show who asked for what."""
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {
+        **os.environ,
+        "MASTHEAD_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    env.pop("CACHE_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "masthead.cli", "migrate", "-v0"],
+        cwd=ROOT, env=env, check=True, timeout=300,
+    )  # fmt: skip
+    with log.open("w") as out:
+        server = subprocess.Popen(  # noqa: S603 - our own CLI
+            [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port),
+             "--workers", "1", "--no-worker"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            body = _get_when_up(f"http://127.0.0.1:{port}/healthz")
+            assert body == b"ok\n"
+            _get_when_up(f"http://127.0.0.1:{port}/search/?q=secret-words")
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    output = log.read_text()
+    assert "Listening at" in output or "Starting granian" in output
+    assert "secret-words" not in output
+    assert "GET /" not in output
+
+
+def _get_when_up(url: str, seconds: float = 30) -> bytes:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
