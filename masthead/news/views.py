@@ -4,6 +4,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
-from django.contrib.sitemaps.views import sitemap as django_sitemap
 
 from masthead.news import feeds, selectors
 from masthead.news.models import Author, SectionPage, paginate

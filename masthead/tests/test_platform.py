@@ -131,7 +131,7 @@ def test_served_by_granian_with_no_request_lines_in_its_log(tmp_path):
         cwd=ROOT, env=env, check=True, timeout=300,
     )  # fmt: skip
     with log.open("w") as out:
-        server = subprocess.Popen(  # noqa: S603 - our own CLI
+        server = subprocess.Popen(
             [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port),
              "--workers", "1", "--no-worker"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
