@@ -7,8 +7,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from masthead.news.factories import HomePageFactory, SectionPageFactory
 
@@ -22,13 +24,30 @@ def _isolated(settings, tmp_path):
     cache.clear()
 
 
+def ensure_wagtail_tree() -> Page:
+    """Return the root page, recreating what Wagtail's migrations insert.
+
+    Transactional tests (the browser tests) empty every table afterwards.
+    """
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 @pytest.fixture
 def home(db):
     """A front page that is the root of the default site."""
-    home = HomePageFactory(parent=Page.get_first_root_node(), title="The Lantern")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+    home = HomePageFactory(parent=ensure_wagtail_tree(), title="The Lantern")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
     return home
 
 

@@ -24,7 +24,10 @@ def run_cli(*args, env=None, timeout=120):
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, **(env or {})},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            **(env or {}),
+        },
         timeout=timeout,
         check=False,
     )
