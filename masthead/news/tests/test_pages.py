@@ -96,6 +96,7 @@ def test_front_page_leads_with_latest_and_lists_sections(
     listed = dict(response.context["sections"])
     assert [a.title for a in listed[section]] == ["Older politics"]
     assert listed[other_section] == []
+    assert response.content.decode().count("card--lead") == 1
 
 
 def test_article_page_shows_everything_a_reader_needs(client, section):
