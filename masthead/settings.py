@@ -39,9 +39,11 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="The Lantern")
 
 INSTALLED_APPS = [
     "masthead.news",
+    "masthead.funding",
     "masthead",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -114,6 +116,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
+    # Tests use a file, as deployments do: an in-memory database has table
+    # locks that fail concurrent writers instead of making them wait.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
@@ -216,6 +221,18 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAIL_I18N_ENABLED = False
+
+# Reader funding. Payment providers are configured like CACHES; the dummy
+# provider stands in when no keys are set, so the demo works offline.
+FUNDING_PROVIDERS = {
+    "dummy": {"BACKEND": "masthead.funding.providers.dummy.DummyProvider"},
+}
+# Card-testing defence: checkouts started per address and per email.
+FUNDING_CHECKOUT_LIMITS = {
+    "PER_IP": env.int("FUNDING_CHECKOUT_LIMIT_PER_IP", default=10),
+    "PER_EMAIL": env.int("FUNDING_CHECKOUT_LIMIT_PER_EMAIL", default=5),
+    "WINDOW": env.int("FUNDING_CHECKOUT_LIMIT_WINDOW", default=3600),
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -24,6 +24,9 @@ PAGES = [
     "/search/?q=commission",
     "/search/?q=nothing-matches-this",
     "/politics/missing/",
+    "/support/",
+    "/support/?frequency=one_time&currency=EUR",
+    "/support/thanks/",
 ]
 
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class FundingConfig(AppConfig):
+    name = "masthead.funding"
+    label = "funding"
+    verbose_name = "Reader funding"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,74 @@
+"""The support form: frequency, amount, currency, email, payment method."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from masthead.funding.models import Frequency
+from masthead.funding.money import Money, MoneyError
+from masthead.funding.selectors import AmountChoice
+
+OTHER = "other"
+
+
+class SupportForm(forms.Form):
+    frequency = forms.ChoiceField(choices=Frequency.choices, widget=forms.HiddenInput)
+    currency = forms.CharField(max_length=3, widget=forms.HiddenInput)
+    amount = forms.ChoiceField(label=_("Amount"), widget=forms.RadioSelect)
+    custom_amount = forms.CharField(
+        label=_("Other amount"), required=False, max_length=20
+    )
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("For your receipt. We never share it.")
+    )
+    name = forms.CharField(label=_("Name (optional)"), required=False, max_length=200)
+    provider = forms.ChoiceField(label=_("Payment method"), widget=forms.RadioSelect)
+    appeal = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+    variant = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+    # Left empty by people; bots that fill every field give themselves away.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def __init__(self, *args, options: dict, providers: list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = options
+        self.fields["provider"].choices = [(p.name, p.label) for p in providers]
+        if len(providers) == 1:
+            self.fields["provider"].initial = providers[0].name
+        currency = self.data.get("currency") or self.initial.get("currency", "USD")
+        frequency = self.data.get("frequency") or self.initial.get("frequency")
+        choice = options.get((str(currency).upper(), frequency))
+        presets = choice.presets if choice else []
+        self.fields["amount"].choices = [
+            (str(money.minor), str(money)) for money in presets
+        ] + [(OTHER, _("Other"))]
+
+    def clean_currency(self) -> str:
+        currency = self.cleaned_data["currency"].upper()
+        if not any(code == currency for code, _ in self.options):
+            raise forms.ValidationError(_("We do not take that currency."))
+        return currency
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise forms.ValidationError(_("We could not start your donation."))
+        currency, frequency = data.get("currency"), data.get("frequency")
+        choice: AmountChoice | None = self.options.get((currency, frequency))
+        if choice is None or "amount" not in data:
+            return data
+        try:
+            if data["amount"] == OTHER:
+                money = Money.parse(data.get("custom_amount", ""), currency)
+            else:
+                money = Money(int(data["amount"]), currency)
+        except (MoneyError, ValueError) as error:
+            self.add_error("custom_amount", str(error))
+            return data
+        if money < choice.minimum:
+            self.add_error(
+                "custom_amount",
+                _("The smallest amount we can take is %(minimum)s.")
+                % {"minimum": choice.minimum},
+            )
+            return data
+        data["money"] = money
+        return data

@@ -1,0 +1,19 @@
+"""Background work of reader funding."""
+
+from django.db import transaction
+from django_tasks import task
+
+from masthead.funding import services
+from masthead.funding.models import ProviderEvent
+
+
+@task()
+def process_provider_event(event_id: int) -> bool:
+    return services.provider_event_process(event_id=event_id)
+
+
+def process_after_commit(event: ProviderEvent) -> None:
+    """Queue a stored event for processing once its row is committed."""
+    if event.processed_at is None:
+        event_id = event.pk
+        transaction.on_commit(lambda: process_provider_event.enqueue(event_id=event_id))

@@ -1,0 +1,200 @@
+"""Reader funding views: the support page, checkout, thanks, webhooks.
+
+The support page and thanks page are anonymous and cacheable: their form
+posts without a CSRF cookie and is protected by a same-origin check, a
+honeypot, the minimum amount and rate limits instead.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from masthead.funding import ratelimit, selectors, services
+from masthead.funding.forms import SupportForm
+from masthead.funding.models import DonationIntent, Frequency
+from masthead.funding.providers import enabled_providers, get_provider
+from masthead.funding.providers.base import ProviderError, WebhookError
+from masthead.funding.tasks import process_after_commit
+
+logger = logging.getLogger(__name__)
+
+
+def _same_origin(request) -> bool:
+    """Whether a form post came from one of our own pages."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in ("same-origin", "none")
+    origin = request.headers.get("Origin") or request.headers.get("Referer")
+    if origin is None:
+        return True  # old browsers and curl; the other defences still apply
+    return url_has_allowed_host_and_scheme(
+        origin, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
+def _support_context(request, form: SupportForm, frequency: str, currency: str) -> dict:
+    options = selectors.donation_options()
+    return {
+        "form": form,
+        "frequency": frequency,
+        "currency": currency,
+        "frequencies": Frequency.choices,
+        "currencies": sorted({code for code, _ in options}),
+        "choice": options.get((currency, frequency)),
+        "progress": selectors.goal_progress(),
+        "query": "",
+    }
+
+
+def _initial(request) -> tuple[str, str]:
+    frequency = request.GET.get("frequency", Frequency.MONTHLY)
+    if frequency not in Frequency.values:
+        frequency = Frequency.MONTHLY
+    currency = request.GET.get("currency", "USD").upper()
+    if currency not in selectors.SUPPORTED_CURRENCIES and not any(
+        code == currency for code, _ in selectors.donation_options()
+    ):
+        currency = "USD"
+    return frequency, currency
+
+
+def _form(request, data=None) -> SupportForm:
+    frequency, currency = _initial(request)
+    initial = {
+        "frequency": frequency,
+        "currency": currency,
+        "appeal": request.GET.get("appeal", "")[:100],
+        "variant": request.GET.get("variant", "")[:100],
+    }
+    amount = request.GET.get("amount", "")
+    if amount.isdigit():
+        initial["amount"] = amount
+    return SupportForm(
+        data,
+        initial=initial,
+        options=selectors.donation_options(),
+        providers=enabled_providers(),
+    )
+
+
+@require_safe
+def support(request):
+    form = _form(request)
+    frequency, currency = _initial(request)
+    return render(
+        request,
+        "funding/support.html",
+        _support_context(request, form, frequency, currency),
+    )
+
+
+@csrf_exempt  # the page is cached and cookie-free; see _same_origin
+@require_POST
+def checkout(request):
+    form = _form(request, request.POST)
+    frequency = request.POST.get("frequency", Frequency.MONTHLY)
+    currency = request.POST.get("currency", "USD").upper()
+    limits = settings.FUNDING_CHECKOUT_LIMITS
+    allowed = _same_origin(request)
+    if allowed and form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        address = request.META.get("REMOTE_ADDR", "")
+        allowed = ratelimit.hit(
+            "checkout-ip", address, limit=limits["PER_IP"], window=limits["WINDOW"]
+        ) and ratelimit.hit(
+            "checkout-email", email, limit=limits["PER_EMAIL"], window=limits["WINDOW"]
+        )
+        if allowed:
+            return _start(request, form)
+    if not allowed:
+        form.add_error(
+            None, _("We could not start your donation. Please try again later.")
+        )
+    context = _support_context(request, form, frequency, currency)
+    response = render(request, "funding/support.html", context, status=400)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _start(request, form: SupportForm):
+    data = form.cleaned_data
+    try:
+        started = services.donation_intent_start(
+            provider=data["provider"],
+            amount=data["money"],
+            frequency=data["frequency"],
+            email=data["email"],
+            name=data["name"],
+            appeal=data["appeal"],
+            variant=data["variant"],
+            success_url=request.build_absolute_uri(reverse("funding:thanks")),
+            cancel_url=request.build_absolute_uri(reverse("funding:support")),
+        )
+    except ProviderError:
+        logger.exception("Checkout could not start")
+        form.add_error(
+            None, _("We could not start your donation. Please try again later.")
+        )
+        response = render(
+            request,
+            "funding/support.html",
+            _support_context(request, form, data["frequency"], data["currency"]),
+            status=502,
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+    return redirect(started.checkout.redirect_url)
+
+
+@require_safe
+def thanks(request):
+    return render(
+        request, "funding/thanks.html", {"progress": selectors.goal_progress()}
+    )
+
+
+@csrf_exempt  # see _same_origin
+@never_cache
+def dummy_checkout(request, public_id):
+    """The dummy provider's checkout page: pay or decline, no money moves."""
+    provider_name = "dummy"
+    intent = get_object_or_404(
+        DonationIntent, public_id=public_id, provider=provider_name
+    )
+    if request.method == "POST":
+        if not _same_origin(request):
+            return HttpResponseBadRequest("Cross-site request refused.")
+        succeed = request.POST.get("outcome") == "pay"
+        provider = get_provider(provider_name)
+        for raw in provider.payment_events(intent, succeed=succeed):
+            event, _ = services.provider_event_record(provider=provider_name, raw=raw)
+            process_after_commit(event)
+        if succeed:
+            return redirect("funding:thanks")
+        return redirect(reverse("funding:support") + "?declined=1")
+    return render(request, "funding/dummy_checkout.html", {"intent": intent})
+
+
+@csrf_exempt  # providers sign their deliveries instead
+@require_POST
+def webhook(request, provider: str):
+    """Verify, store once, answer 2xx; processing runs after the commit."""
+    if provider not in settings.FUNDING_PROVIDERS:
+        raise Http404
+    backend = get_provider(provider)
+    try:
+        raw = backend.verify_webhook(request.body, request.headers)
+    except WebhookError as error:
+        logger.warning("Webhook for %s rejected: %s", provider, error)
+        return HttpResponseBadRequest("Webhook rejected.\n")
+    event, created = services.provider_event_record(provider=provider, raw=raw)
+    process_after_commit(event)
+    return HttpResponse("ok\n" if created else "duplicate\n", content_type="text/plain")
