@@ -5,6 +5,7 @@ mode and a file cache under ``var/``, and the database task queue.
 ``DATABASE_URL`` and ``CACHE_URL`` switch to PostgreSQL and Redis.
 """
 
+import os
 import secrets
 from pathlib import Path
 
@@ -118,7 +119,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file, as deployments do: an in-memory database has table
     # locks that fail concurrent writers instead of making them wait.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # One file per test process, so that two test runs never share one.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")
+    }
 
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
@@ -224,9 +228,22 @@ WAGTAIL_I18N_ENABLED = False
 
 # Reader funding. Payment providers are configured like CACHES; the dummy
 # provider stands in when no keys are set, so the demo works offline.
-FUNDING_PROVIDERS = {
-    "dummy": {"BACKEND": "masthead.funding.providers.dummy.DummyProvider"},
-}
+FUNDING_PROVIDERS = {}
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+if STRIPE_SECRET_KEY:
+    FUNDING_PROVIDERS["stripe"] = {
+        "BACKEND": "masthead.funding.providers.stripe.StripeProvider",
+        "SECRET_KEY": STRIPE_SECRET_KEY,
+        "WEBHOOK_SECRET": env("STRIPE_WEBHOOK_SECRET", default=""),
+        "API_BASE": env("STRIPE_API_BASE", default=""),
+        "MAX_NETWORK_RETRIES": env.int("STRIPE_MAX_NETWORK_RETRIES", default=2),
+    }
+# The dummy provider records payments that move no money: never offer it on
+# a public site next to real rails (`masthead check --deploy` warns).
+if env.bool("FUNDING_DUMMY_PROVIDER", default=not FUNDING_PROVIDERS):
+    FUNDING_PROVIDERS["dummy"] = {
+        "BACKEND": "masthead.funding.providers.dummy.DummyProvider"
+    }
 # Card-testing defence: checkouts started per address and per email.
 FUNDING_CHECKOUT_LIMITS = {
     "PER_IP": env.int("FUNDING_CHECKOUT_LIMIT_PER_IP", default=10),

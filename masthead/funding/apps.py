@@ -6,3 +6,6 @@ class FundingConfig(AppConfig):
     label = "funding"
     verbose_name = "Reader funding"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from masthead.funding import checks  # noqa: F401 - registers the checks

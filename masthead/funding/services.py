@@ -33,6 +33,7 @@ from masthead.funding.providers.base import (
     DisputeChanged,
     PaymentFailed,
     PaymentSucceeded,
+    ProviderError,
     RawEvent,
     Refunded,
     SubscriptionChanged,
@@ -152,7 +153,9 @@ def provider_event_process(*, event_id: int) -> bool:
             # The goal meter and the pages that show it are now stale.
             transaction.on_commit(pagecache.clear)
             return True
-    except (EventNotReady, EventRejected, MoneyError, KeyError, ValueError) as error:
+    except (
+        EventNotReady, EventRejected, ProviderError, MoneyError, KeyError, ValueError,
+    ) as error:  # fmt: skip
         ProviderEvent.objects.filter(pk=event_id).update(
             attempts=F("attempts") + 1, error=f"{type(error).__name__}: {error}"
         )

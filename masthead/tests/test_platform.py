@@ -61,10 +61,24 @@ def test_check_deploy_is_clean_with_https_and_debug_off(tmp_path):
             "SECRET_KEY": "k" * 20 + "Q7v!x9#pL2@mZ4$wR8^tY6&uI1*oE3(aS5)dF0",
             "MASTHEAD_VAR_DIR": str(tmp_path),
             "SECURE_HSTS_PRELOAD": "true",
+            "FUNDING_DUMMY_PROVIDER": "false",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_about_the_dummy_provider(tmp_path):
+    result = run_cli(
+        "check",
+        "--deploy",
+        env={
+            "DEBUG": "false",
+            "MASTHEAD_VAR_DIR": str(tmp_path),
+            "FUNDING_DUMMY_PROVIDER": "true",
+        },
+    )
+    assert "funding.W001" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(

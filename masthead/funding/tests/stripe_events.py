@@ -1,0 +1,150 @@
+"""Stripe events shaped like the current API, signed with Stripe's algorithm."""
+
+import hashlib
+import hmac
+import json
+import time
+
+SECRET = "whsec_masthead_tests"  # STRIPE_WEBHOOK_SECRET in pyproject's test env
+
+
+def sign(body: bytes, secret: str = SECRET, timestamp: int | None = None) -> str:
+    timestamp = int(time.time()) if timestamp is None else timestamp
+    mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
+    return f"t={timestamp},v1={mac.hexdigest()}"
+
+
+def event(event_id: str, type_: str, obj: dict) -> dict:
+    return {
+        "id": event_id,
+        "object": "event",
+        "api_version": "2025-10-29.clover",
+        "created": 1_795_000_000,
+        "livemode": False,
+        "pending_webhooks": 1,
+        "type": type_,
+        "data": {"object": obj},
+    }
+
+
+def checkout_session(intent, *, payment_status="paid", amount=None, currency=None,
+                     mode=None, **extra) -> dict:  # fmt: skip
+    recurring = intent.frequency != "one_time"
+    return {
+        "id": f"cs_test_{intent.public_id.hex[:12]}",
+        "object": "checkout.session",
+        "mode": mode or ("subscription" if recurring else "payment"),
+        "status": "complete",
+        "payment_status": payment_status,
+        "amount_total": intent.amount_minor if amount is None else amount,
+        "currency": (currency or intent.currency).lower(),
+        "customer": "cus_test_1",
+        "customer_details": {"email": intent.email, "name": "A Reader"},
+        "client_reference_id": str(intent.public_id),
+        "metadata": {"intent_id": str(intent.public_id), "interval": intent.frequency},
+        "payment_intent": None if recurring else "pi_test_1",
+        "subscription": "sub_test_1" if recurring else None,
+        **extra,
+    }
+
+
+def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1",
+            intent=None, invoice_id="in_test_1") -> dict:  # fmt: skip
+    metadata = (
+        {"intent_id": str(intent.public_id), "interval": "month"} if intent else {}
+    )
+    return {
+        "id": invoice_id,
+        "object": "invoice",
+        "amount_paid": amount,
+        "currency": "usd",
+        "customer": "cus_test_1",
+        "customer_email": intent.email if intent else "late@example.org",
+        "status": "paid",
+        "status_transitions": {"paid_at": 1_795_000_100},
+        "parent": {
+            "type": "subscription_details",
+            "subscription_details": {
+                "subscription": subscription,
+                "metadata": metadata,
+            },
+        },
+        "payments": {
+            "object": "list",
+            "data": [
+                {
+                    "object": "invoice_payment",
+                    "status": "paid",
+                    "payment": {
+                        "type": "payment_intent",
+                        "payment_intent": payment_intent,
+                    },
+                }
+            ],
+        },
+    }
+
+
+def subscription(*, status="active", amount=1000, interval="month") -> dict:
+    return {
+        "id": "sub_test_1",
+        "object": "subscription",
+        "status": status,
+        "customer": "cus_test_1",
+        "metadata": {},
+        "items": {
+            "object": "list",
+            "data": [
+                {
+                    "id": "si_test_1",
+                    "quantity": 1,
+                    "current_period_end": 1_797_600_000,
+                    "price": {
+                        "id": "price_test_1",
+                        "currency": "usd",
+                        "unit_amount": amount,
+                        "recurring": {"interval": interval},
+                    },
+                }
+            ],
+        },
+    }
+
+
+def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)):
+    return {
+        "id": "ch_test_1",
+        "object": "charge",
+        "payment_intent": payment_intent,
+        "amount_refunded": sum(amount for amount, _ in refunds),
+        "refunds": {
+            "object": "list",
+            "data": [
+                {
+                    "id": refund_id,
+                    "object": "refund",
+                    "amount": amount,
+                    "currency": "usd",
+                    "status": "succeeded",
+                    "created": 1_795_000_200,
+                }
+                for amount, refund_id in refunds
+            ],  # fmt: skip
+        },
+    }
+
+
+def dispute(*, status="needs_response", amount=1000, payment_intent="pi_test_1"):
+    return {
+        "id": "dp_test_1",
+        "object": "dispute",
+        "amount": amount,
+        "currency": "usd",
+        "charge": "ch_test_1",
+        "payment_intent": payment_intent,
+        "status": status,
+    }
+
+
+def body(data: dict) -> bytes:
+    return json.dumps(data).encode()
