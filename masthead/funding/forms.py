@@ -31,7 +31,7 @@ class SupportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.options = options
         self.fields["provider"].choices = [(p.name, p.label) for p in providers]
-        if len(providers) == 1:
+        if providers:
             self.fields["provider"].initial = providers[0].name
         currency = self.data.get("currency") or self.initial.get("currency", "USD")
         frequency = self.data.get("frequency") or self.initial.get("frequency")

@@ -115,6 +115,10 @@ class RecurringDonation(Attribution):
     status = models.CharField(max_length=12, choices=Status.choices)
     started_at = models.DateTimeField()
     canceled_at = models.DateTimeField(null=True, blank=True)
+    past_due_since = models.DateTimeField(null=True, blank=True)
+    # Which past-due spell the donor was told about, and the cancellation.
+    failure_notice_for = models.DateTimeField(null=True, blank=True)
+    cancel_notice_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -162,6 +166,7 @@ class Donation(Attribution):
     status = models.CharField(max_length=12, choices=Status.choices)
     review_reason = models.CharField(max_length=255, blank=True)
     received_at = models.DateTimeField()
+    receipt_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at"]

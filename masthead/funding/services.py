@@ -287,7 +287,9 @@ def _payment_failed(provider: str, event: PaymentFailed) -> None:
             provider=provider,
             provider_subscription_id=event.subscription_id,
             status=RecurringDonation.Status.ACTIVE,
-        ).update(status=RecurringDonation.Status.PAST_DUE)
+        ).update(
+            status=RecurringDonation.Status.PAST_DUE, past_due_since=event.occurred_at
+        )
 
 
 def _recurring_create(provider, subscription_id, donor, amount, interval, intent, when):
@@ -327,7 +329,11 @@ def _subscription_changed(provider: str, event: SubscriptionChanged) -> None:
         )  # fmt: skip
     if recurring.status == RecurringDonation.Status.CANCELED:
         return  # cancellation is final; late updates do not revive it
-    fields = ["status"]
+    fields = ["status", "past_due_since"]
+    if event.status == RecurringDonation.Status.PAST_DUE:
+        recurring.past_due_since = recurring.past_due_since or event.occurred_at
+    else:
+        recurring.past_due_since = None
     recurring.status = event.status
     if event.status == RecurringDonation.Status.CANCELED:
         recurring.canceled_at = event.occurred_at

@@ -3,13 +3,21 @@
 from django.db import transaction
 from django_tasks import task
 
-from masthead.funding import services
+from masthead.funding import notifications, services
 from masthead.funding.models import ProviderEvent
 
 
 @task()
 def process_provider_event(event_id: int) -> bool:
-    return services.provider_event_process(event_id=event_id)
+    processed = services.provider_event_process(event_id=event_id)
+    if processed:
+        transaction.on_commit(send_notifications.enqueue)
+    return processed
+
+
+@task()
+def send_notifications() -> int:
+    return notifications.notifications_send_pending()
 
 
 def process_after_commit(event: ProviderEvent) -> None:

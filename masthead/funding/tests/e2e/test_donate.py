@@ -18,6 +18,7 @@ def test_support_pay_thanks_and_the_meter_moves(tab, live_server, home):
     page.get_by_label("Other amount").fill("40")
     page.get_by_label("Other", exact=True).check()
     page.get_by_label("Email").fill("reader@example.org")
+    page.get_by_label("Card (test mode: no money moves)").check()
     page.get_by_role("button", name="Continue to payment").click()
     page.wait_for_url("**/support/pay/**")
     assert "You are giving $40 (One-time)." in page.locator("main").inner_text()

@@ -1,0 +1,82 @@
+"""Emails to donors: one receipt per payment, failed-payment notices, and
+confirmations of cancellation.
+
+What is due is read from the donations themselves (a succeeded donation with
+no receipt yet, and so on), so a crash or a duplicate event can neither lose
+an email nor send one twice: each is sent under a row lock and marked sent in
+the same transaction.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from masthead.funding.models import Donation, RecurringDonation
+
+logger = logging.getLogger(__name__)
+
+
+def _send(template: str, to: str, context: dict) -> None:
+    context = {**context, "site_name": settings.WAGTAIL_SITE_NAME,
+               "site_url": settings.SITE_URL}  # fmt: skip
+    subject, _, body = render_to_string(template, context).strip().partition("\n")
+    EmailMessage(subject.strip(), body.strip() + "\n", to=[to]).send()
+
+
+def _each_locked(queryset, handle) -> int:
+    sent = 0
+    for pk in list(queryset.values_list("pk", flat=True)[:500]):
+        with transaction.atomic():
+            row = queryset.select_for_update().filter(pk=pk).first()
+            if row is not None and handle(row):
+                sent += 1
+    return sent
+
+
+def _receipt(donation: Donation) -> bool:
+    email = donation.donor.email if donation.donor else ""
+    if email:
+        _send("funding/email/receipt.txt", email, {"donation": donation})
+    donation.receipt_sent_at = timezone.now()
+    donation.save(update_fields=["receipt_sent_at"])
+    return bool(email)
+
+
+def _failure_notice(recurring: RecurringDonation) -> bool:
+    _send("funding/email/payment_failed.txt", recurring.donor.email,
+          {"recurring": recurring})  # fmt: skip
+    recurring.failure_notice_for = recurring.past_due_since
+    recurring.save(update_fields=["failure_notice_for"])
+    return True
+
+
+def _cancel_notice(recurring: RecurringDonation) -> bool:
+    _send("funding/email/canceled.txt", recurring.donor.email, {"recurring": recurring})
+    recurring.cancel_notice_sent_at = timezone.now()
+    recurring.save(update_fields=["cancel_notice_sent_at"])
+    return True
+
+
+def notifications_send_pending() -> int:
+    """Send every email that is due and not sent yet; return how many."""
+    receipts = Donation.objects.filter(
+        status=Donation.Status.SUCCEEDED, receipt_sent_at__isnull=True
+    ).select_related("donor")
+    failures = RecurringDonation.objects.filter(
+        status=RecurringDonation.Status.PAST_DUE, past_due_since__isnull=False
+    ).filter(
+        Q(failure_notice_for__isnull=True) | ~Q(failure_notice_for=F("past_due_since"))
+    )
+    cancellations = RecurringDonation.objects.filter(
+        status=RecurringDonation.Status.CANCELED, cancel_notice_sent_at__isnull=True
+    )
+    return (
+        _each_locked(receipts, _receipt)
+        + _each_locked(failures.select_related("donor"), _failure_notice)
+        + _each_locked(cancellations.select_related("donor"), _cancel_notice)
+    )

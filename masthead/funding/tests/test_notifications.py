@@ -1,0 +1,131 @@
+"""Emails to donors, through a real SMTP server: exactly one per payment."""
+
+import socket
+import time
+from email import message_from_bytes
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+
+from masthead.funding.models import Donation, Frequency
+from masthead.funding.money import Money
+from masthead.funding.notifications import notifications_send_pending
+from masthead.funding.services import donation_review_approve
+from masthead.funding.tests import stripe_events as se
+
+pytestmark = pytest.mark.django_db
+
+
+class Inbox(Message):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+    def prepare_message(self, session, envelope):
+        return message_from_bytes(envelope.content)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def inbox(settings):
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    yield handler.messages
+    controller.stop()
+
+
+def wait_for(messages, count, seconds=5):
+    deadline = time.monotonic() + seconds
+    while len(messages) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # and make sure no more arrive
+    return messages
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    def post(data):
+        payload = se.body(data)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/funding/webhooks/stripe/", payload, content_type="application/json",
+                HTTP_STRIPE_SIGNATURE=se.sign(payload),
+            )  # fmt: skip
+        assert response.status_code == 200
+        return response
+
+    return post
+
+
+def test_one_receipt_per_payment_however_often_it_is_delivered(
+    inbox, post, start_intent
+):
+    intent = start_intent(amount=Money(2500, "USD"), email="reader@example.org")
+    completed = se.event(
+        "evt_1", "checkout.session.completed", se.checkout_session(intent)
+    )
+    post(completed)
+    post(completed)
+    post(se.event("evt_2", "checkout.session.completed", se.checkout_session(intent)))
+    notifications_send_pending()
+    messages = wait_for(inbox, 1)
+    assert len(messages) == 1
+    receipt = messages[0]
+    assert receipt["To"] == "reader@example.org"
+    assert receipt["Subject"] == "Thank you for supporting The Lantern"
+    body = receipt.get_payload()
+    assert "donation of $25 to The Lantern" in body
+    assert "Reference: pi_test_1" in body
+    assert "https://news.example/support/manage/" in body
+
+
+def test_each_renewal_gets_its_own_receipt(inbox, post, start_intent):
+    intent = start_intent(amount=Money(1000, "USD"), frequency=Frequency.MONTHLY)
+    post(se.event("evt_1", "invoice.paid", se.invoice(intent=intent)))
+    post(se.event("evt_2", "invoice.paid", se.invoice(
+        intent=intent, payment_intent="pi_inv_2", invoice_id="in_2")))  # fmt: skip
+    messages = wait_for(inbox, 2)
+    assert len(messages) == 2
+    assert "part of your monthly support" in messages[0].get_payload()
+
+
+def test_no_receipt_while_a_payment_is_held_for_review(inbox, post, start_intent):
+    intent = start_intent(amount=Money(2500, "USD"))
+    post(se.event("evt_1", "checkout.session.completed",
+                  se.checkout_session(intent, amount=99900)))  # fmt: skip
+    assert wait_for(inbox, 1, seconds=0.5) == []
+    donation_review_approve(donation=Donation.objects.get())
+    notifications_send_pending()
+    assert len(wait_for(inbox, 1)) == 1
+
+
+def test_failed_renewal_notice_and_cancellation_confirmation(inbox, post, start_intent):
+    intent = start_intent(amount=Money(1000, "USD"), frequency=Frequency.MONTHLY)
+    post(se.event("evt_1", "invoice.paid", se.invoice(intent=intent)))
+    post(se.event("evt_2", "invoice.payment_failed", se.invoice(intent=intent)))
+    post(se.event("evt_3", "invoice.payment_failed", se.invoice(intent=intent)))
+    post(se.event("evt_4", "customer.subscription.deleted",
+                  se.subscription(status="canceled")))  # fmt: skip
+    notifications_send_pending()
+    subjects = [m["Subject"] for m in wait_for(inbox, 3)]
+    assert subjects == [
+        "Thank you for supporting The Lantern",
+        "Your donation to The Lantern could not be collected",
+        "Your monthly donation to The Lantern is canceled",
+    ]
