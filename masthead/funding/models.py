@@ -243,6 +243,18 @@ class ProviderEvent(models.Model):
         return f"{self.provider}:{self.event_id} {self.type}"
 
 
+class SignInToken(models.Model):
+    """A one-time, expiring link that signs a donor in; only its hash is kept."""
+
+    donor = models.ForeignKey(Donor, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"sign-in link for {self.donor}"
+
+
 @register_setting(icon="tag")
 class FundingSettings(BaseGenericSetting):
     """The monthly goal: what running the newsroom ad-free costs."""

@@ -8,6 +8,7 @@ donation the reader started.
 
 import hashlib
 import logging
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -25,6 +26,7 @@ from masthead.funding.models import (
     ProviderCustomer,
     ProviderEvent,
     RecurringDonation,
+    SignInToken,
 )
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import get_provider
@@ -383,3 +385,73 @@ def _dispute_changed(provider: str, event: DisputeChanged) -> None:
     if event.closed and event.won:
         _ledger(donation, LedgerEntry.Kind.DISPUTE_WON, event.dispute_id,
                 event.amount, event.occurred_at)  # fmt: skip
+
+
+# Donor self-service ------------------------------------------------------
+
+SIGN_IN_LINK_LIFETIME = timedelta(minutes=30)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def sign_in_token_create(*, email: str) -> str | None:
+    """Return a new sign-in token for the donor with ``email``, if there is one."""
+    donor = Donor.objects.filter(email=email.strip().lower()).first()
+    if donor is None:
+        return None
+    token = secrets.token_urlsafe(32)
+    SignInToken.objects.create(
+        donor=donor,
+        token_hash=_token_hash(token),
+        expires_at=timezone.now() + SIGN_IN_LINK_LIFETIME,
+    )
+    return token
+
+
+def sign_in_token_redeem(*, token: str) -> Donor | None:
+    """Return the donor of a valid token and spend it; None if it is not valid."""
+    with transaction.atomic():
+        link = (
+            SignInToken.objects.select_for_update()
+            .select_related("donor")
+            .filter(token_hash=_token_hash(token), used_at__isnull=True)
+            .first()
+        )
+        if link is None or link.expires_at <= timezone.now():
+            return None
+        link.used_at = timezone.now()
+        link.save(update_fields=["used_at"])
+        return link.donor
+
+
+def recurring_donation_cancel(*, recurring: RecurringDonation) -> None:
+    """Cancel at the provider first, then here; the provider's event agrees."""
+    if recurring.status == RecurringDonation.Status.CANCELED:
+        return
+    get_provider(recurring.provider).cancel_recurring(
+        recurring.provider_subscription_id
+    )
+    RecurringDonation.objects.filter(pk=recurring.pk).exclude(
+        status=RecurringDonation.Status.CANCELED
+    ).update(
+        status=RecurringDonation.Status.CANCELED,
+        canceled_at=timezone.now(),
+        past_due_since=None,
+    )
+    transaction.on_commit(pagecache.clear)
+
+
+def recurring_donation_change_amount(
+    *, recurring: RecurringDonation, amount: Money
+) -> None:
+    if recurring.status == RecurringDonation.Status.CANCELED:
+        raise EventRejected("a canceled donation cannot be changed")
+    if amount.currency != recurring.currency:
+        raise MoneyError("The new amount must be in the same currency.")
+    get_provider(recurring.provider).change_recurring_amount(
+        recurring.provider_subscription_id, amount
+    )
+    RecurringDonation.objects.filter(pk=recurring.pk).update(amount_minor=amount.minor)
+    transaction.on_commit(pagecache.clear)

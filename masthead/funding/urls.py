@@ -9,5 +9,13 @@ urlpatterns = [
     path("support/checkout/", views.checkout, name="checkout"),
     path("support/thanks/", views.thanks, name="thanks"),
     path("support/pay/<uuid:public_id>/", views.dummy_checkout, name="dummy_checkout"),
+    path("support/manage/", views.manage, name="manage"),
+    path(
+        "support/manage/sign-in/<str:token>/",
+        views.manage_sign_in,
+        name="manage_sign_in",
+    ),
+    path("support/manage/donations/", views.manage_donations, name="manage_donations"),
+    path("support/manage/sign-out/", views.manage_sign_out, name="manage_sign_out"),
     path("funding/webhooks/<slug:provider>/", views.webhook, name="webhook"),
 ]

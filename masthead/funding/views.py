@@ -8,8 +8,12 @@ honeypot, the minimum amount and rate limits instead.
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -19,7 +23,14 @@ from django.views.decorators.http import require_POST, require_safe
 
 from masthead.funding import ratelimit, selectors, services
 from masthead.funding.forms import SupportForm
-from masthead.funding.models import DonationIntent, Frequency
+from masthead.funding.models import (
+    Donation,
+    DonationIntent,
+    Donor,
+    Frequency,
+    RecurringDonation,
+)
+from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import enabled_providers, get_provider
 from masthead.funding.providers.base import ProviderError, WebhookError
 from masthead.funding.tasks import process_after_commit
@@ -198,3 +209,138 @@ def webhook(request, provider: str):
     event, created = services.provider_event_record(provider=provider, raw=raw)
     process_after_commit(event)
     return HttpResponse("ok\n" if created else "duplicate\n", content_type="text/plain")
+
+
+# Donor self-service ------------------------------------------------------
+
+DONOR_SESSION_KEY = "masthead_donor_id"
+
+
+def _send_sign_in_link(request, email: str) -> None:
+    token = services.sign_in_token_create(email=email)
+    if token is None:
+        return  # the answer is the same, so nobody learns who gave
+    link = request.build_absolute_uri(reverse("funding:manage_sign_in", args=[token]))
+    body = render_to_string(
+        "funding/email/sign_in.txt",
+        {"link": link, "site_name": settings.WAGTAIL_SITE_NAME,
+         "minutes": int(services.SIGN_IN_LINK_LIFETIME.total_seconds() // 60)},
+    ).strip()  # fmt: skip
+    subject, _, text = body.partition("\n")
+    EmailMessage(subject.strip(), text.strip() + "\n", to=[email]).send()
+
+
+@csrf_exempt  # cookie-free page; see _same_origin
+def manage(request):
+    """Ask for an email and send a one-time sign-in link to it."""
+    sent = False
+    error = ""
+    if request.method == "POST":
+        email = request.POST.get("email", "").strip().lower()
+        limits = settings.FUNDING_CHECKOUT_LIMITS
+        try:
+            validate_email(email)
+        except ValidationError:
+            error = _("Enter the email address you gave with your donation.")
+        else:
+            window = limits["WINDOW"]
+            address = request.META.get("REMOTE_ADDR", "")
+            allowed = (
+                _same_origin(request)
+                and ratelimit.hit(
+                    "sign-in-email", email, limit=limits["PER_EMAIL"], window=window
+                )
+                and ratelimit.hit(
+                    "sign-in-ip", address, limit=limits["PER_IP"], window=window
+                )
+            )
+            if allowed:
+                _send_sign_in_link(request, email)
+            sent = True
+    response = render(
+        request, "funding/manage.html", {"sent": sent, "error": error},
+        status=400 if error else 200,
+    )  # fmt: skip
+    if request.method == "POST":
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+@csrf_exempt  # the token in the address is the secret; see _same_origin
+@never_cache
+def manage_sign_in(request, token: str):
+    """Confirm with a button, so that mail scanners opening links spend nothing."""
+    if request.method == "POST" and _same_origin(request):
+        donor = services.sign_in_token_redeem(token=token)
+        if donor is not None:
+            request.session.cycle_key()
+            request.session[DONOR_SESSION_KEY] = donor.pk
+            return redirect("funding:manage_donations")
+        return render(
+            request, "funding/manage_sign_in.html", {"invalid": True}, status=400
+        )
+    return render(request, "funding/manage_sign_in.html", {"invalid": False})
+
+
+def _signed_in_donor(request) -> Donor | None:
+    donor_id = request.session.get(DONOR_SESSION_KEY)
+    return Donor.objects.filter(pk=donor_id).first() if donor_id else None
+
+
+@never_cache
+def manage_donations(request):
+    donor = _signed_in_donor(request)
+    if donor is None:
+        return redirect("funding:manage")
+    message = error = ""
+    if request.method == "POST":
+        recurring = RecurringDonation.objects.filter(
+            donor=donor, pk=request.POST.get("recurring", "")
+        ).first() if request.POST.get("recurring", "").isdigit() else None  # fmt: skip
+        if recurring is None:
+            error = _("That donation was not found.")
+        elif request.POST.get("action") == "cancel":
+            try:
+                services.recurring_donation_cancel(recurring=recurring)
+                message = _(
+                    "Your recurring donation is canceled. Thank you for your support."
+                )
+            except ProviderError:
+                error = _("We could not cancel it just now. Please try again later.")
+        elif request.POST.get("action") == "change":
+            try:
+                amount = Money.parse(request.POST.get("amount", ""), recurring.currency)
+                option = selectors.donation_options().get(
+                    (recurring.currency, recurring.interval)
+                )
+                minimum = option.minimum if option else amount
+                if amount < minimum:
+                    raise MoneyError(
+                        _("The smallest amount we can take is %(minimum)s.")
+                        % {"minimum": minimum}
+                    )
+                services.recurring_donation_change_amount(
+                    recurring=recurring, amount=amount
+                )
+                message = _("Your donation is now %(amount)s.") % {"amount": amount}
+            except MoneyError as problem:
+                error = str(problem)
+            except ProviderError:
+                error = _("We could not change it just now. Please try again later.")
+    context = {
+        "donor": donor,
+        "recurring": RecurringDonation.objects.filter(donor=donor),
+        "donations": Donation.objects.filter(donor=donor).exclude(
+            status=Donation.Status.FAILED
+        ),
+        "message": message,
+        "error": error,
+    }
+    return render(request, "funding/manage_donations.html", context,
+                  status=400 if error else 200)  # fmt: skip
+
+
+@require_POST
+def manage_sign_out(request):
+    request.session.flush()
+    return redirect("funding:manage")
