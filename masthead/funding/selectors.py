@@ -1,9 +1,10 @@
 """Reads of reader funding: the monthly goal and the support page's options."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.db import models
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -150,3 +151,129 @@ def donation_options() -> dict[tuple[str, str], AmountChoice]:
             minimum=option.minimum,
         )
     return options
+
+
+@dataclass(frozen=True)
+class MonthTotal:
+    month: datetime
+    received: Money  # payments minus refunds and disputes, in the goal currency
+
+
+@dataclass(frozen=True)
+class FundingReport:
+    month: datetime
+    progress: GoalProgress
+    recurring_monthly: Money
+    one_time: Money
+    refunds_and_disputes: Money
+    new_recurring: int
+    canceled_recurring: int
+    by_currency: list[tuple[str, int]]  # minor units received, net, per currency
+    by_appeal: list[tuple[str, Money, int]]  # goal currency, count of payments
+    history: list[MonthTotal]
+    review: list[Donation]
+
+
+def _in_goal_currency(totals: dict[str, Decimal], goal_currency: str) -> int:
+    rates = _rates(goal_currency)
+    return sum(
+        Money(int(minor), currency).convert(goal_currency, rates[currency]).minor
+        for currency, minor in totals.items()
+        if currency in rates
+    )
+
+
+def _ledger_totals(entries) -> dict[str, Decimal]:
+    return {
+        row["currency"]: Decimal(row["total"])
+        for row in entries.values("currency").annotate(total=Sum("amount_minor"))
+    }
+
+
+def funding_report(*, month: datetime | None = None) -> FundingReport:
+    """Return the figures of the funding dashboard for ``month``."""
+    progress = goal_progress(month=month)
+    goal_currency = progress.goal.currency
+    start, end = month_bounds(timezone.localtime(month or timezone.now()))
+    recurring = RecurringDonation.objects.filter(
+        status=RecurringDonation.Status.ACTIVE, started_at__lt=end
+    )
+    monthly: dict[str, Decimal] = {}
+    for row in recurring.values("currency", "interval", "amount_minor"):
+        value = Decimal(row["amount_minor"])
+        if row["interval"] == Frequency.ANNUAL:
+            value /= 12
+        monthly[row["currency"]] = monthly.get(row["currency"], 0) + value
+    entries = LedgerEntry.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
+    one_time = _ledger_totals(
+        entries.filter(kind=LedgerEntry.Kind.PAYMENT, donation__recurring__isnull=True)
+    )
+    taken_back = _ledger_totals(entries.exclude(kind=LedgerEntry.Kind.PAYMENT))
+    by_appeal = []
+    for row in (
+        entries.filter(kind=LedgerEntry.Kind.PAYMENT)
+        .values("donation__appeal", "currency")
+        .annotate(total=Sum("amount_minor"), count=models.Count("id"))
+    ):
+        by_appeal.append((row["donation__appeal"] or "—", row["currency"],
+                          row["total"], row["count"]))  # fmt: skip
+    appeals: dict[str, list[int]] = {}
+    for appeal, currency, total, count in by_appeal:
+        converted = _in_goal_currency({currency: Decimal(total)}, goal_currency)
+        appeals.setdefault(appeal, [0, 0])
+        appeals[appeal][0] += converted
+        appeals[appeal][1] += count
+    history = []
+    cursor = start
+    for _ in range(12):
+        month_start, month_end = month_bounds(cursor)
+        received = _ledger_totals(
+            LedgerEntry.objects.filter(
+                occurred_at__gte=month_start, occurred_at__lt=month_end
+            )
+        )
+        history.append(
+            MonthTotal(
+                month_start,
+                Money(_in_goal_currency(received, goal_currency), goal_currency),
+            )
+        )
+        cursor = month_start - timedelta(days=1)
+    return FundingReport(
+        month=start,
+        progress=progress,
+        recurring_monthly=Money(
+            _in_goal_currency(monthly, goal_currency), goal_currency
+        ),
+        one_time=Money(_in_goal_currency(one_time, goal_currency), goal_currency),
+        refunds_and_disputes=Money(
+            -_in_goal_currency(taken_back, goal_currency), goal_currency
+        ),
+        new_recurring=RecurringDonation.objects.filter(
+            started_at__gte=start, started_at__lt=end
+        ).count(),
+        canceled_recurring=RecurringDonation.objects.filter(
+            canceled_at__gte=start, canceled_at__lt=end
+        ).count(),
+        by_currency=sorted(
+            (currency, int(total))
+            for currency, total in _ledger_totals(entries).items()
+        ),
+        by_appeal=sorted(
+            (
+                (name, Money(total, goal_currency), count)
+                for name, (total, count) in appeals.items()
+            ),
+            key=lambda row: -row[1].minor,
+        ),  # fmt: skip
+        history=list(reversed(history)),
+        review=list(Donation.objects.filter(status=Donation.Status.REVIEW)[:50]),
+    )
+
+
+def donations_for_export():
+    return (
+        Donation.objects.select_related("donor", "recurring")
+        .order_by("received_at")
+        .iterator(chunk_size=500)
+    )

@@ -1,6 +1,10 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from masthead.funding import admin_views
 from masthead.funding.models import DonationOption, ExchangeRate
 
 
@@ -27,3 +31,32 @@ class FundingViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(FundingViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def funding_admin_urls():
+    return [
+        path("funding/", admin_views.dashboard, name="funding_dashboard"),
+        path(
+            "funding/donations.csv",
+            admin_views.donations_csv,
+            name="funding_donations_csv",
+        ),
+        path(
+            "funding/review/<int:pk>/approve/",
+            admin_views.approve,
+            name="funding_approve",
+        ),
+    ]
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def funding_dashboard_menu_item():
+    return DashboardMenuItem(
+        "Funding dashboard", reverse("funding_dashboard"), icon_name="pick", order=290
+    )
