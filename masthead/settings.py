@@ -240,9 +240,14 @@ if STRIPE_SECRET_KEY:
         "API_BASE": env("STRIPE_API_BASE", default=""),
         "MAX_NETWORK_RETRIES": env.int("STRIPE_MAX_NETWORK_RETRIES", default=2),
     }
+# Bank transfers and crypto, offered once the team adds an account in the admin.
+if env.bool("FUNDING_MANUAL_PROVIDER", default=True):
+    FUNDING_PROVIDERS["manual"] = {
+        "BACKEND": "masthead.funding.providers.manual.ManualProvider"
+    }
 # The dummy provider records payments that move no money: never offer it on
 # a public site next to real rails (`masthead check --deploy` warns).
-if env.bool("FUNDING_DUMMY_PROVIDER", default=not FUNDING_PROVIDERS):
+if env.bool("FUNDING_DUMMY_PROVIDER", default=not STRIPE_SECRET_KEY):
     FUNDING_PROVIDERS["dummy"] = {
         "BACKEND": "masthead.funding.providers.dummy.DummyProvider"
     }

@@ -1,15 +1,20 @@
 """The funding dashboard and the donations export, in Wagtail's admin."""
 
 import csv
+from datetime import date, datetime, time
 
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from masthead.funding import charts, selectors, services
-from masthead.funding.models import Donation
+from masthead.funding.models import CURRENCY_CHOICES, Donation
+from masthead.funding.money import Money, MoneyError
 
 PERMISSION = "funding.view_donation"
 
@@ -82,3 +87,77 @@ def approve(request, pk: int):
         raise PermissionDenied
     services.donation_review_approve(donation=get_object_or_404(Donation, pk=pk))
     return redirect("funding_dashboard")
+
+
+class TransferForm(forms.Form):
+    reference = forms.CharField(
+        label="Reference or transfer text", max_length=300,
+        help_text="The code the reader gave, such as MH-7KQ4-M2XP, or the "
+        "whole text of the transfer.",
+    )  # fmt: skip
+    amount = forms.CharField(label="Amount received", max_length=20)
+    currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
+    received_on = forms.DateField(label="Received on", initial=date.today)
+    transaction_id = forms.CharField(
+        label="Bank or blockchain transaction id", max_length=200
+    )
+
+
+class StatementForm(forms.Form):
+    statement = forms.FileField(
+        label="Bank statement (CSV)",
+        help_text="Columns: date, amount, currency, reference, transaction_id.",
+    )
+
+
+def transfers(request):
+    """Record transfers that arrived, one by one or from a statement."""
+    if not request.user.has_perm("funding.add_donation"):
+        raise PermissionDenied
+    transfer_form, statement_form, report = TransferForm(), StatementForm(), None
+    if request.method == "POST" and "statement" in request.FILES:
+        statement_form = StatementForm(request.POST, request.FILES)
+        if statement_form.is_valid():
+            upload = statement_form.cleaned_data["statement"]
+            if upload.size > 5 * 2**20:
+                statement_form.add_error("statement", "The file is larger than 5 MB.")
+            else:
+                try:
+                    text = upload.read().decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    statement_form.add_error(
+                        "statement", "Save the statement as UTF-8 CSV."
+                    )
+                else:
+                    report = services.transfers_import_csv(text=text)
+    elif request.method == "POST":
+        transfer_form = TransferForm(request.POST)
+        if transfer_form.is_valid():
+            data = transfer_form.cleaned_data
+            try:
+                event = services.manual_transfer_record(
+                    reference_text=data["reference"],
+                    amount=Money.parse(data["amount"], data["currency"]),
+                    received_at=timezone.make_aware(
+                        datetime.combine(data["received_on"], time(12))
+                    ),
+                    transaction_id=data["transaction_id"],
+                )
+            except (MoneyError, services.TransferError) as error:
+                transfer_form.add_error(None, str(error))
+            else:
+                if event.processed_at is None:
+                    transfer_form.add_error(None, event.error)
+                else:
+                    messages.success(request, "Transfer recorded.")
+                    return redirect("funding_transfers")
+    return TemplateResponse(
+        request,
+        "funding/admin/transfers.html",
+        {
+            "transfer_form": transfer_form,
+            "statement_form": statement_form,
+            "report": report,
+            "header_title": "Record transfers",
+        },
+    )

@@ -243,6 +243,44 @@ class ProviderEvent(models.Model):
         return f"{self.provider}:{self.event_id} {self.type}"
 
 
+class ManualRail(models.Model):
+    """A way to give without a card: a bank account or a crypto address."""
+
+    class Kind(models.TextChoices):
+        BANK = "bank", _("Bank transfer")
+        CRYPTO = "crypto", _("Cryptocurrency")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    label = models.CharField(
+        max_length=100,
+        help_text=_("As readers see it: “SEPA transfer (EUR)”, “USDT (TRC-20)”."),
+    )
+    details = models.TextField(
+        help_text=_("Account holder, IBAN, BIC, bank; or the network and any memo.")
+    )
+    address = models.CharField(
+        max_length=255, blank=True,
+        help_text=_("Crypto address or IBAN; shown with a QR code."),
+    )  # fmt: skip
+    active = models.BooleanField(default=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("label"),
+        FieldPanel("details"),
+        FieldPanel("address"),
+        FieldPanel("active"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class SignInToken(models.Model):
     """A one-time, expiring link that signs a donor in; only its hash is kept."""
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("support/checkout/", views.checkout, name="checkout"),
     path("support/thanks/", views.thanks, name="thanks"),
     path("support/pay/<uuid:public_id>/", views.dummy_checkout, name="dummy_checkout"),
+    path("support/transfer/<uuid:public_id>/", views.transfer, name="transfer"),
     path("support/manage/", views.manage, name="manage"),
     path(
         "support/manage/sign-in/<str:token>/",

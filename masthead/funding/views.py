@@ -28,11 +28,13 @@ from masthead.funding.models import (
     DonationIntent,
     Donor,
     Frequency,
+    ManualRail,
     RecurringDonation,
 )
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import enabled_providers, get_provider
 from masthead.funding.providers.base import ProviderError, WebhookError
+from masthead.funding.qr import qr_svg
 from masthead.funding.tasks import process_after_commit
 
 logger = logging.getLogger(__name__)
@@ -344,3 +346,16 @@ def manage_donations(request):
 def manage_sign_out(request):
     request.session.flush()
     return redirect("funding:manage")
+
+
+@never_cache
+def transfer(request, public_id):
+    """How to give by bank transfer or crypto, with the reader's reference code."""
+    intent = get_object_or_404(
+        DonationIntent, public_id=public_id, reference__isnull=False
+    )
+    rails = [
+        (rail, qr_svg(rail.address) if rail.address else "")
+        for rail in ManualRail.objects.filter(active=True)
+    ]
+    return render(request, "funding/transfer.html", {"intent": intent, "rails": rails})

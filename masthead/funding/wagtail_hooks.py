@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from masthead.funding import admin_views
-from masthead.funding.models import DonationOption, ExchangeRate
+from masthead.funding.models import DonationOption, ExchangeRate, ManualRail
 
 
 class DonationOptionViewSet(SnippetViewSet):
@@ -22,8 +22,15 @@ class ExchangeRateViewSet(SnippetViewSet):
     list_display = ["currency", "rate", "updated_at"]
 
 
+class ManualRailViewSet(SnippetViewSet):
+    model = ManualRail
+    icon = "site"
+    menu_label = "Bank and crypto accounts"
+    list_display = ["label", "kind", "active"]
+
+
 class FundingViewSetGroup(SnippetViewSetGroup):
-    items = (DonationOptionViewSet, ExchangeRateViewSet)
+    items = (DonationOptionViewSet, ExchangeRateViewSet, ManualRailViewSet)
     menu_icon = "tag"
     menu_label = "Funding"
     menu_name = "funding"
@@ -37,6 +44,7 @@ register_snippet(FundingViewSetGroup)
 def funding_admin_urls():
     return [
         path("funding/", admin_views.dashboard, name="funding_dashboard"),
+        path("funding/transfers/", admin_views.transfers, name="funding_transfers"),
         path(
             "funding/donations.csv",
             admin_views.donations_csv,

@@ -32,7 +32,9 @@ def get_provider(name: str) -> PaymentProvider:
 
 
 def enabled_providers() -> list[PaymentProvider]:
-    return [get_provider(name) for name in settings.FUNDING_PROVIDERS]
+    """Return the providers to offer readers now, in configured order."""
+    providers = (get_provider(name) for name in settings.FUNDING_PROVIDERS)
+    return [provider for provider in providers if provider.available()]
 
 
 def reset() -> None:

@@ -94,12 +94,21 @@ class PaymentProvider:
     """Base class; subclasses implement what their provider supports."""
 
     label = "Payment"
+    # Whether the reader needs a reference code to put on a transfer.
+    needs_reference = False
 
     def __init__(self, *, name: str, **options):
         self.name = name
         self.options = options
 
     def start_checkout(self, intent, *, success_url: str, cancel_url: str) -> Checkout:
+        raise NotImplementedError
+
+    def available(self) -> bool:
+        """Whether to offer this provider to readers right now."""
+        return True
+
+    def new_reference(self) -> str:
         raise NotImplementedError
 
     def verify_webhook(self, body: bytes, headers) -> RawEvent:
