@@ -32,7 +32,7 @@ def _each_locked(queryset, handle) -> int:
     sent = 0
     for pk in list(queryset.values_list("pk", flat=True)[:500]):
         with transaction.atomic():
-            row = queryset.select_for_update().filter(pk=pk).first()
+            row = queryset.select_for_update(of=("self",)).filter(pk=pk).first()
             if row is not None and handle(row):
                 sent += 1
     return sent

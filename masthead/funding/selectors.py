@@ -274,6 +274,6 @@ def funding_report(*, month: datetime | None = None) -> FundingReport:
 def donations_for_export():
     return (
         Donation.objects.select_related("donor", "recurring")
-        .order_by("received_at")
+        .order_by("received_at", "pk")
         .iterator(chunk_size=500)
     )

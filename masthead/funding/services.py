@@ -432,7 +432,7 @@ def sign_in_token_redeem(*, token: str) -> Donor | None:
     """Return the donor of a valid token and spend it; None if it is not valid."""
     with transaction.atomic():
         link = (
-            SignInToken.objects.select_for_update()
+            SignInToken.objects.select_for_update(of=("self",))
             .select_related("donor")
             .filter(token_hash=_token_hash(token), used_at__isnull=True)
             .first()
