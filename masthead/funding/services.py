@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -581,4 +582,50 @@ def transfers_import_csv(
             else:
                 report.problems.append((line, event.error))
         progress(line - 1, len(rows))
+    return report
+
+
+# Reconciliation ------------------------------------------------------------
+
+
+@dataclass
+class ReconcileReport:
+    listed: int = 0
+    new: int = 0
+    processed: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def funding_reconcile(
+    *, since: datetime, progress=lambda message: None
+) -> ReconcileReport:
+    """Fetch providers' events since ``since`` and apply any that were missed.
+
+    Events stored earlier but never processed (a crash, a refund that came
+    before its payment) are retried too. Safe to run at any time: everything
+    it does is idempotent.
+    """
+    report = ReconcileReport()
+    for name in settings.FUNDING_PROVIDERS:
+        provider = get_provider(name)
+        try:
+            for raw in provider.list_events(since):
+                report.listed += 1
+                _, created = provider_event_record(provider=name, raw=raw)
+                report.new += created
+                if report.listed % 50 == 0:
+                    progress(f"{name}: {report.listed} events listed")
+        except ProviderError as error:
+            progress(f"{name}: {error}")
+    pending = ProviderEvent.objects.filter(
+        processed_at__isnull=True, received_at__gte=since
+    ).order_by("received_at", "pk")
+    total = pending.count()
+    for number, event in enumerate(pending, start=1):
+        if provider_event_process(event_id=event.pk):
+            report.processed += 1
+        else:
+            event.refresh_from_db()
+            report.failed.append(f"{event.provider}:{event.event_id} {event.error}")
+        progress(f"Processing {number}/{total}")
     return report

@@ -4,6 +4,8 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
 from masthead.funding.providers.base import PaymentProvider
@@ -40,3 +42,9 @@ def enabled_providers() -> list[PaymentProvider]:
 def reset() -> None:
     """Forget loaded providers (after settings change)."""
     _load.cache_clear()
+
+
+@receiver(setting_changed)
+def _settings_changed(*, setting: str, **kwargs) -> None:
+    if setting == "FUNDING_PROVIDERS":
+        reset()
