@@ -79,7 +79,18 @@ class DummyProvider(PaymentProvider):
             occurred_at=timezone.now().isoformat(),
         )
 
+    KNOWN_TYPES = frozenset(
+        {
+            "payment.succeeded",
+            "payment.failed",
+            "subscription.changed",
+            "refund.created",
+        }
+    )
+
     def translate(self, event: RawEvent):
+        if event.type not in self.KNOWN_TYPES:
+            return []
         data = event.payload
         when = datetime.fromisoformat(data["occurred_at"])
         if event.type == "payment.succeeded":

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from taggit.models import Tag
 
+from masthead.funding.models import LedgerEntry
+from masthead.funding.selectors import goal_progress
 from masthead.news import selectors
 from masthead.news.demo import ARTICLES, AUTHORS, SECTIONS
 from masthead.news.models import (
@@ -47,6 +49,9 @@ def test_demo_loads_once_and_again_changes_nothing(settings, tmp_path, capsys):
     assert Tag.objects.count() > 10
     assert RelatedArticle.objects.values("article").distinct().count() > 30
     assert "User: admin" in out
+    ledger = LedgerEntry.objects.count()
+    assert ledger > 200
+    assert goal_progress().percent > 0
     password = (tmp_path / "admin-password").read_text().strip()
     assert f"Password: {password}" in out
 
@@ -61,3 +66,4 @@ def test_demo_loads_once_and_again_changes_nothing(settings, tmp_path, capsys):
         CitedSource.objects.count(),
     ) == counts
     assert selectors.search_article_ids(query="korvik")
+    assert LedgerEntry.objects.count() == ledger

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
+from django.utils import timezone
 
+from masthead.funding import demo as funding_demo
+from masthead.funding.models import Donation
 from masthead.news import demo
 
 IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
@@ -15,6 +18,11 @@ class Command(BaseCommand):
         # as soon as it is served, without waiting for a worker to drain a queue.
         with override_settings(TASKS={"default": {"BACKEND": IMMEDIATE}}):
             counts = demo.build(progress=self._progress)
+            funding_demo.build()
+            # Demo donors have fictional addresses: send them no receipts.
+            Donation.objects.filter(receipt_sent_at__isnull=True).update(
+                receipt_sent_at=timezone.now()
+            )
         self.stdout.write("")
         username, password = demo.ensure_admin()
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())

@@ -1,0 +1,83 @@
+"""Funding for the demo newsroom: a goal, an account for transfers, and a
+month of donations that went through the dummy provider's event pipeline.
+
+Idempotent: event ids are fixed, so a second run records nothing new.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from masthead.funding import services
+from masthead.funding.models import (
+    DonationIntent,
+    ExchangeRate,
+    Frequency,
+    FundingSettings,
+    ManualRail,
+    ProviderEvent,
+)
+from masthead.funding.providers.base import RawEvent
+
+# (email, amount in minor units, currency, frequency) — 63% of $10,000 when
+# converted, as a newsroom halfway through a month might see.
+SUPPORTERS = [
+    *[(f"monthly{n}@example.org", 1000, "USD", Frequency.MONTHLY) for n in range(190)],
+    *[(f"euro{n}@example.org", 2500, "EUR", Frequency.MONTHLY) for n in range(60)],
+    *[(f"annual{n}@example.org", 12000, "USD", Frequency.ANNUAL) for n in range(40)],
+    *[(f"once{n}@example.org", 5000, "USD", Frequency.ONE_TIME) for n in range(30)],
+    *[(f"pound{n}@example.org", 10000, "GBP", Frequency.ONE_TIME) for n in range(7)],
+]  # fmt: skip
+
+
+def build() -> int:
+    """Set up the goal and record the demo donations; return how many are new."""
+    settings = FundingSettings.load()
+    settings.goal_minor = 1_000_000
+    settings.goal_currency = "USD"
+    settings.goal_text = (
+        "Running ad-free costs us {goal} a month. Your support fills the gap."
+    )
+    settings.save()
+    ExchangeRate.objects.get_or_create(currency="EUR", defaults={"rate": "1.08"})
+    ExchangeRate.objects.get_or_create(currency="GBP", defaults={"rate": "1.27"})
+    ManualRail.objects.get_or_create(
+        label="SEPA transfer (EUR)",
+        defaults={
+            "kind": ManualRail.Kind.BANK,
+            "details": "Account holder: Lantern Media (demo)\nIBAN: LT00 0000 0000 "
+            "0000 0000\nBIC: DEMOLT00\nThis account is fictional.",
+            "address": "LT000000000000000000",
+        },
+    )
+    now = timezone.now()
+    new = 0
+    for number, (email, minor, currency, frequency) in enumerate(SUPPORTERS):
+        event_id = f"demo_evt_{email}"
+        if ProviderEvent.objects.filter(provider="dummy", event_id=event_id).exists():
+            continue
+        intent = DonationIntent.objects.create(
+            idempotency_key=f"demo-{email}",
+            provider="dummy",
+            amount_minor=minor,
+            currency=currency,
+            frequency=frequency,
+            email=email,
+            appeal=("end-of-article", "banner", "")[number % 3],
+        )
+        when = now - timedelta(hours=number % (24 * 12))
+        payload = {
+            "payment_id": f"demo_pay_{email}",
+            "intent_id": str(intent.public_id),
+            "amount_minor": minor,
+            "currency": currency,
+            "email": email,
+            "occurred_at": when.isoformat(),
+        }
+        if frequency != Frequency.ONE_TIME:
+            payload.update(subscription_id=f"demo_sub_{email}", interval=frequency)
+        raw = RawEvent(event_id=event_id, type="payment.succeeded", payload=payload)
+        event, _ = services.provider_event_record(provider="dummy", raw=raw)
+        services.provider_event_process(event_id=event.pk)
+        new += 1
+    return new
