@@ -62,6 +62,7 @@ def main() -> None:
         "front page": "/",
         "section": article.get_parent().url,
         "search": "/search/?q=korvik",
+        "support page": "/support/",
         "RSS feed": "/feed.xml",
     }
     for url in urls.values():  # renditions and first-hit work out of the way

@@ -27,6 +27,7 @@ PAGES = [
     "/support/",
     "/support/?frequency=one_time&currency=EUR",
     "/support/thanks/",
+    "/support/manage/",
 ]
 
 
