@@ -26,7 +26,10 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_test_environment,
+)
 
 from masthead import pagecache  # noqa: E402
 from masthead.news.models import ArticlePage  # noqa: E402
@@ -50,6 +53,7 @@ def rate(client: Client, url: str, *, cold: bool) -> float:
 
 
 def main() -> None:
+    setup_test_environment()  # the test client's host, as the test suite has
     call_command("migrate", verbosity=0)
     if not ArticlePage.objects.exists():
         print("Building the demo newsroom in var/bench …", file=sys.stderr)
