@@ -18,9 +18,14 @@ import stripe
 from django.utils import timezone
 
 from masthead.funding import providers
-from masthead.funding.models import ProviderEvent, RecurringDonation
+from masthead.funding.models import LedgerEntry, ProviderEvent, RecurringDonation
+from masthead.funding.money import Money
 from masthead.funding.providers import get_provider
-from masthead.funding.services import funding_reconcile, recurring_donation_cancel
+from masthead.funding.services import (
+    funding_reconcile,
+    recurring_donation_cancel,
+)
+from masthead.funding.services import provider_event_process as process
 from masthead.funding.tests import stripe_events as se
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -145,3 +150,36 @@ def test_a_cancellation_round_trip_with_webhooks_delivered_by_localstripe(
     assert event.processed_at is not None, event.error
     recurring.refresh_from_db()
     assert recurring.status == "canceled"
+
+
+@pytest.mark.django_db
+def test_a_refund_made_at_stripe_is_fetched_and_taken_off(
+    stripe_api, client, start_intent
+):
+    """charge.refunded events no longer carry refunds: we list them from the API."""
+    customer = stripe_api.v1.customers.create({"email": "reader@example.org"})
+    paid = stripe_api.v1.payment_intents.create(
+        {"amount": 2500, "currency": "usd", "customer": customer["id"],
+         "payment_method": "pm_card_visa", "confirm": True}
+    )  # fmt: skip
+    charge = stripe_api.v1.charges.list({"limit": 100}).data[-1].to_dict()
+    assert charge["payment_intent"] == paid["id"]
+    stripe_api.v1.refunds.create({"charge": charge["id"], "amount": 1000})
+
+    intent = start_intent(amount=Money(2500, "USD"))
+    session = se.checkout_session(intent, payment_intent=paid["id"])
+    refunded = {key: value for key, value in charge.items() if key != "refunds"}
+    for event in (
+        se.event("evt_paid", "checkout.session.completed", session),
+        se.event("evt_refund", "charge.refunded", refunded),
+    ):
+        body = se.body(event)
+        response = client.post(
+            "/funding/webhooks/stripe/", body, content_type="application/json",
+            HTTP_STRIPE_SIGNATURE=se.sign(body),
+        )  # fmt: skip
+        assert response.status_code == 200
+    for stored in ProviderEvent.objects.order_by("pk"):
+        process(event_id=stored.pk)
+    entries = sorted(LedgerEntry.objects.values_list("kind", "amount_minor"))
+    assert entries == [("payment", 2500), ("refund", -1000)]

@@ -180,3 +180,22 @@ def test_the_dummy_provider_takes_no_webhooks(client, db):
         "/funding/webhooks/dummy/", b"{}", content_type="application/json"
     )
     assert response.status_code == 400
+
+
+def test_a_zero_decimal_currency_works_once_added(client, home):
+    DonationOption.objects.create(
+        currency="JPY", frequency="one_time", presets="500, 1000, 3000",
+        minimum_minor=300,
+    )  # fmt: skip
+    page = client.get("/support/?frequency=one_time&currency=JPY")
+    labels = [label for _, label in page.context["form"].fields["amount"].choices]
+    assert labels == ["¥500", "¥1,000", "¥3,000", "Other"]
+    assert "JPY" in page.context["currencies"]
+    response = post(client, frequency="one_time", currency="JPY", amount="other",
+                    custom_amount="1500")  # fmt: skip
+    assert response.status_code == 302
+    intent = DonationIntent.objects.get()
+    assert (intent.amount_minor, intent.currency) == (1500, "JPY")
+    bad = post(client, frequency="one_time", currency="JPY", amount="other",
+               custom_amount="1500.5", email="b@example.org")  # fmt: skip
+    assert "at most 0 decimal places" in bad.content.decode()
