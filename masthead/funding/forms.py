@@ -35,7 +35,9 @@ class SupportForm(forms.Form):
             self.fields["provider"].initial = providers[0].name
         currency = self.data.get("currency") or self.initial.get("currency", "USD")
         frequency = self.data.get("frequency") or self.initial.get("frequency")
-        choice = options.get((str(currency).upper(), frequency))
+        # What the page shows: the presets of this currency and frequency.
+        self.currency, self.frequency = str(currency).upper(), frequency
+        choice = options.get((self.currency, frequency))
         presets = choice.presets if choice else []
         self.fields["amount"].choices = [
             (str(money.minor), str(money)) for money in presets

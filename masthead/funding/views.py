@@ -53,34 +53,27 @@ def _same_origin(request) -> bool:
     )
 
 
-def _support_context(request, form: SupportForm, frequency: str, currency: str) -> dict:
-    options = selectors.donation_options()
+def _support_context(form: SupportForm) -> dict:
     return {
         "form": form,
-        "frequency": frequency,
-        "currency": currency,
+        "frequency": form.frequency,
+        "currency": form.currency,
         "frequencies": Frequency.choices,
-        "currencies": sorted({code for code, _ in options}),
-        "choice": options.get((currency, frequency)),
-        "progress": selectors.goal_progress(),
+        "currencies": sorted({code for code, _ in form.options}),
+        "choice": form.options.get((form.currency, form.frequency)),
         "query": "",
     }
 
 
-def _initial(request) -> tuple[str, str]:
+def _form(request, data=None) -> SupportForm:
+    """Return the support form, its presets following the chosen currency."""
+    options = selectors.donation_options()
     frequency = request.GET.get("frequency", Frequency.MONTHLY)
     if frequency not in Frequency.values:
         frequency = Frequency.MONTHLY
     currency = request.GET.get("currency", "USD").upper()
-    if currency not in selectors.SUPPORTED_CURRENCIES and not any(
-        code == currency for code, _ in selectors.donation_options()
-    ):
+    if not any(code == currency for code, _ in options):
         currency = "USD"
-    return frequency, currency
-
-
-def _form(request, data=None) -> SupportForm:
-    frequency, currency = _initial(request)
     initial = {
         "frequency": frequency,
         "currency": currency,
@@ -91,30 +84,19 @@ def _form(request, data=None) -> SupportForm:
     if amount.isdigit():
         initial["amount"] = amount
     return SupportForm(
-        data,
-        initial=initial,
-        options=selectors.donation_options(),
-        providers=enabled_providers(),
+        data, initial=initial, options=options, providers=enabled_providers()
     )
 
 
 @require_safe
 def support(request):
-    form = _form(request)
-    frequency, currency = _initial(request)
-    return render(
-        request,
-        "funding/support.html",
-        _support_context(request, form, frequency, currency),
-    )
+    return render(request, "funding/support.html", _support_context(_form(request)))
 
 
 @csrf_exempt  # the page is cached and cookie-free; see _same_origin
 @require_POST
 def checkout(request):
     form = _form(request, request.POST)
-    frequency = request.POST.get("frequency", Frequency.MONTHLY)
-    currency = request.POST.get("currency", "USD").upper()
     limits = settings.FUNDING_CHECKOUT_LIMITS
     allowed = _same_origin(request)
     if allowed and form.is_valid():
@@ -131,7 +113,7 @@ def checkout(request):
         form.add_error(
             None, _("We could not start your donation. Please try again later.")
         )
-    context = _support_context(request, form, frequency, currency)
+    context = _support_context(form)
     response = render(request, "funding/support.html", context, status=400)
     response["Cache-Control"] = "no-store"
     return response
@@ -159,7 +141,7 @@ def _start(request, form: SupportForm):
         response = render(
             request,
             "funding/support.html",
-            _support_context(request, form, data["frequency"], data["currency"]),
+            _support_context(form),
             status=502,
         )
         response["Cache-Control"] = "no-store"
@@ -169,9 +151,7 @@ def _start(request, form: SupportForm):
 
 @require_safe
 def thanks(request):
-    return render(
-        request, "funding/thanks.html", {"progress": selectors.goal_progress()}
-    )
+    return render(request, "funding/thanks.html")
 
 
 @csrf_exempt  # see _same_origin
