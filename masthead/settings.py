@@ -41,6 +41,7 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="The Lantern")
 INSTALLED_APPS = [
     "masthead.news",
     "masthead.funding",
+    "masthead.appeals",
     "masthead",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -256,6 +257,12 @@ FUNDING_CHECKOUT_LIMITS = {
     "PER_IP": env.int("FUNDING_CHECKOUT_LIMIT_PER_IP", default=10),
     "PER_EMAIL": env.int("FUNDING_CHECKOUT_LIMIT_PER_EMAIL", default=5),
     "WINDOW": env.int("FUNDING_CHECKOUT_LIMIT_WINDOW", default=3600),
+}
+
+# Appeal beacons: counts per address, kept in the cache as HMACs only.
+APPEALS_BEACON_LIMIT = {
+    "PER_IP": env.int("APPEALS_BEACON_LIMIT_PER_IP", default=120),
+    "WINDOW": env.int("APPEALS_BEACON_LIMIT_WINDOW", default=3600),
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("masthead.funding.urls")),
+    path("", include("masthead.appeals.urls")),
     path("", include("masthead.news.urls")),
 ]
 

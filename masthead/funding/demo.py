@@ -64,6 +64,7 @@ def build() -> int:
             frequency=frequency,
             email=email,
             appeal=("end-of-article", "banner", "")[number % 3],
+            variant=("A", "A", "")[number % 3] if number % 9 != 0 else "B",
         )
         when = now - timedelta(hours=number % (24 * 12))
         payload = {

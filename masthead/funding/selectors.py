@@ -57,7 +57,7 @@ def month_bounds(month: datetime) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _rates(goal_currency: str) -> dict[str, Decimal]:
+def exchange_rates(goal_currency: str) -> dict[str, Decimal]:
     rates = {rate.currency: rate.rate for rate in ExchangeRate.objects.all()}
     rates[goal_currency] = Decimal(1)
     return rates
@@ -74,7 +74,7 @@ def goal_progress(*, month: datetime | None = None) -> GoalProgress:
     settings = FundingSettings.load()
     goal = settings.goal
     start, end = month_bounds(timezone.localtime(month or timezone.now()))
-    rates = _rates(goal.currency)
+    rates = exchange_rates(goal.currency)
     totals: dict[str, Decimal] = {}
     for recurring in RecurringDonation.objects.filter(
         status=RecurringDonation.Status.ACTIVE, started_at__lt=end
@@ -175,7 +175,7 @@ class FundingReport:
 
 
 def _in_goal_currency(totals: dict[str, Decimal], goal_currency: str) -> int:
-    rates = _rates(goal_currency)
+    rates = exchange_rates(goal_currency)
     return sum(
         Money(int(minor), currency).convert(goal_currency, rates[currency]).minor
         for currency, minor in totals.items()

@@ -15,14 +15,13 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from masthead.funding import ratelimit, selectors, services
-from masthead.funding.forms import SupportForm
+from masthead.funding.forms import OTHER, SupportForm
 from masthead.funding.models import (
     Donation,
     DonationIntent,
@@ -36,21 +35,9 @@ from masthead.funding.providers import enabled_providers, get_provider
 from masthead.funding.providers.base import ProviderError, WebhookError
 from masthead.funding.qr import qr_svg
 from masthead.funding.tasks import process_after_commit
+from masthead.security import same_origin
 
 logger = logging.getLogger(__name__)
-
-
-def _same_origin(request) -> bool:
-    """Whether a form post came from one of our own pages."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None:
-        return fetch_site in ("same-origin", "none")
-    origin = request.headers.get("Origin") or request.headers.get("Referer")
-    if origin is None:
-        return True  # old browsers and curl; the other defences still apply
-    return url_has_allowed_host_and_scheme(
-        origin, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
 
 
 def _support_context(form: SupportForm) -> dict:
@@ -82,7 +69,13 @@ def _form(request, data=None) -> SupportForm:
     }
     amount = request.GET.get("amount", "")
     if amount.isdigit():
-        initial["amount"] = amount
+        # An appeal's button may preselect an amount that is not a preset.
+        choice = options.get((currency, frequency))
+        if choice is None or any(str(m.minor) == amount for m in choice.presets):
+            initial["amount"] = amount
+        else:
+            initial["amount"] = OTHER
+            initial["custom_amount"] = Money(int(amount), currency).as_decimal()
     return SupportForm(
         data, initial=initial, options=options, providers=enabled_providers()
     )
@@ -93,12 +86,12 @@ def support(request):
     return render(request, "funding/support.html", _support_context(_form(request)))
 
 
-@csrf_exempt  # the page is cached and cookie-free; see _same_origin
+@csrf_exempt  # the page is cached and cookie-free; see same_origin
 @require_POST
 def checkout(request):
     form = _form(request, request.POST)
     limits = settings.FUNDING_CHECKOUT_LIMITS
-    allowed = _same_origin(request)
+    allowed = same_origin(request)
     if allowed and form.is_valid():
         email = form.cleaned_data["email"].lower()
         address = request.META.get("REMOTE_ADDR", "")
@@ -154,7 +147,7 @@ def thanks(request):
     return render(request, "funding/thanks.html")
 
 
-@csrf_exempt  # see _same_origin
+@csrf_exempt  # see same_origin
 @never_cache
 def dummy_checkout(request, public_id):
     """The dummy provider's checkout page: pay or decline, no money moves."""
@@ -163,7 +156,7 @@ def dummy_checkout(request, public_id):
         DonationIntent, public_id=public_id, provider=provider_name
     )
     if request.method == "POST":
-        if not _same_origin(request):
+        if not same_origin(request):
             return HttpResponseBadRequest("Cross-site request refused.")
         succeed = request.POST.get("outcome") == "pay"
         provider = get_provider(provider_name)
@@ -212,7 +205,7 @@ def _send_sign_in_link(request, email: str) -> None:
     EmailMessage(subject.strip(), text.strip() + "\n", to=[email]).send()
 
 
-@csrf_exempt  # cookie-free page; see _same_origin
+@csrf_exempt  # cookie-free page; see same_origin
 def manage(request):
     """Ask for an email and send a one-time sign-in link to it."""
     sent = False
@@ -228,7 +221,7 @@ def manage(request):
             window = limits["WINDOW"]
             address = request.META.get("REMOTE_ADDR", "")
             allowed = (
-                _same_origin(request)
+                same_origin(request)
                 and ratelimit.hit(
                     "sign-in-email", email, limit=limits["PER_EMAIL"], window=window
                 )
@@ -248,11 +241,11 @@ def manage(request):
     return response
 
 
-@csrf_exempt  # the token in the address is the secret; see _same_origin
+@csrf_exempt  # the token in the address is the secret; see same_origin
 @never_cache
 def manage_sign_in(request, token: str):
     """Confirm with a button, so that mail scanners opening links spend nothing."""
-    if request.method == "POST" and _same_origin(request):
+    if request.method == "POST" and same_origin(request):
         donor = services.sign_in_token_redeem(token=token)
         if donor is not None:
             request.session.cycle_key()

@@ -13,13 +13,18 @@ METER_SECONDS = 300
 
 
 @register.simple_tag
-def goal_meter() -> str:
-    """Return the meter's HTML; processing a payment starts a new generation."""
-    key = f"funding:goal-meter:{pagecache.generation()}"
+def goal_meter(compact: bool = False) -> str:
+    """Return the meter's HTML; processing a payment starts a new generation.
+
+    The compact meter, for appeals, has no heading and no ids, so that a page
+    may carry several.
+    """
+    template = (
+        "funding/goal_meter_compact.html" if compact else "funding/goal_meter.html"
+    )
+    key = f"funding:{template}:{pagecache.generation()}"
     html = cache.get(key)
     if html is None:
-        html = render_to_string(
-            "funding/goal_meter.html", {"progress": selectors.goal_progress()}
-        )
+        html = render_to_string(template, {"progress": selectors.goal_progress()})
         cache.set(key, html, METER_SECONDS)
     return html

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from masthead.appeals import demo as appeals_demo
 from masthead.funding import demo as funding_demo
 from masthead.funding.models import Donation
 from masthead.news import demo
@@ -19,12 +20,14 @@ class Command(BaseCommand):
         with override_settings(TASKS={"default": {"BACKEND": IMMEDIATE}}):
             counts = demo.build(progress=self._progress)
             funding_demo.build()
+            appeals = appeals_demo.build()
             # Demo donors have fictional addresses: send them no receipts.
             Donation.objects.filter(receipt_sent_at__isnull=True).update(
                 receipt_sent_at=timezone.now()
             )
         self.stdout.write("")
         username, password = demo.ensure_admin()
+        counts["appeals"] = len(appeals)
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo newsroom ready: {summary}."))
         self.stdout.write(f"Admin: {settings.SITE_URL}/admin/")

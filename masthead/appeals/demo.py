@@ -1,0 +1,134 @@
+"""The demo newsroom's appeals: a banner, an end-of-article appeal with two
+variants, and an inline appeal, with two weeks of made-up daily counts so
+that the results page has something to show.
+
+Idempotent: appeals are found by key and counts by (appeal, variant, day).
+"""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from masthead.appeals.models import Appeal, AppealVariant, DailyCount, Placement
+from masthead.funding.models import Frequency
+
+APPEALS = [
+    {
+        "key": "banner",
+        "name": "Banner: we switched off the ads",
+        "placement": Placement.BANNER,
+        "priority": 10,
+        "min_articles": 2,
+        "show_goal_meter": False,
+        "remind_label": "Not now",
+        "supporter_label": "I already give",
+        "variants": [
+            {
+                "headline": "We switched off every ad. Running The Lantern "
+                "costs $10,000 a month.",
+                "body": "<p>No advertiser, owner or government pays for our "
+                "reporting. Readers do. If you read us often, help us cover "
+                "this month.</p>",
+                "button_label": "Support us",
+                "frequency": Frequency.MONTHLY,
+                "amount": 5,
+            }
+        ],
+    },
+    {
+        "key": "end-of-article",
+        "name": "End of article: a small favour",
+        "placement": Placement.END,
+        "priority": 5,
+        "remind_label": "Not ready to support today? Remind me later",
+        "variants": [
+            {
+                "headline": "Before you go: a small favour",
+                "body": "<p>The Lantern is written by journalists who had to "
+                "leave Nordavia to keep reporting on it. We carry no ads and "
+                "track no one, so the only people we answer to are our "
+                "readers.</p><p>Support us monthly, starting from just $2, and "
+                "keep these stories free for everyone who cannot pay.</p>",
+                "button_label": "Support us monthly",
+                "frequency": Frequency.MONTHLY,
+                "amount": 2,
+            },
+            {
+                "headline": "This story reached you because readers paid for it",
+                "body": "<p>Every article here is free to read, in Nordavia and "
+                "beyond, and it will stay that way. That works only if some of "
+                "the readers who can give, do. A single gift helps as much as "
+                "you might think.</p>",
+                "button_label": "Give once",
+                "frequency": Frequency.ONE_TIME,
+                "amount": 10,
+            },
+        ],
+    },
+    {
+        "key": "inline",
+        "name": "Inline: paid for by readers",
+        "placement": Placement.INLINE,
+        "inline_after": 4,
+        "min_articles": 3,
+        "show_goal_meter": False,
+        "variants": [
+            {
+                "headline": "Reporting like this is paid for by readers",
+                "body": "<p>Our reporters work from exile and through people "
+                "they trust at home. Your support keeps them on the story.</p>",
+                "button_label": "Give $5 a month",
+                "frequency": Frequency.MONTHLY,
+                "amount": 5,
+            }
+        ],
+    },
+]
+
+# Per variant: (impressions per day, clicks per thousand, snoozes per thousand)
+RATES = {
+    ("banner", "A"): (900, 11, 120),
+    ("end-of-article", "A"): (1400, 19, 60),
+    ("end-of-article", "B"): (1400, 13, 75),
+    ("inline", "A"): (500, 8, 40),
+}
+DAYS = 14
+
+
+def build() -> list[Appeal]:
+    appeals = []
+    for spec in APPEALS:
+        spec = dict(spec)
+        variants = spec.pop("variants")
+        appeal, _ = Appeal.objects.update_or_create(key=spec["key"], defaults=spec)
+        for index, fields in enumerate(variants):
+            key = "AB"[index]
+            AppealVariant.objects.update_or_create(
+                appeal=appeal, key=key, defaults={**fields, "sort_order": index}
+            )
+        appeals.append(appeal)
+    _counts(appeals)
+    return appeals
+
+
+def _counts(appeals: list[Appeal]) -> None:
+    """Daily totals with some noise, the same on every run."""
+    noise = random.Random(7)  # noqa: S311 - demo figures, not security
+    today = timezone.localdate()
+    for appeal in appeals:
+        for variant in appeal.variants.all():
+            impressions, clicks, snoozes = RATES[(appeal.key, variant.key)]
+            for back in range(DAYS):
+                seen = int(impressions * noise.uniform(0.7, 1.3))
+                DailyCount.objects.get_or_create(
+                    appeal=appeal,
+                    variant=variant.key,
+                    day=today - timedelta(days=back),
+                    defaults={
+                        "impressions": seen,
+                        "clicks": seen * clicks // 1000,
+                        "snoozes": seen * snoozes // 1000,
+                        "supporters": seen * 4 // 1000,
+                    },
+                )

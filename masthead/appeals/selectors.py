@@ -1,0 +1,255 @@
+"""Which appeals a page carries, and how each variant has done."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+
+from masthead import pagecache
+from masthead.appeals import stats
+from masthead.appeals.models import Appeal, DailyCount
+from masthead.funding.models import Donation, FundingSettings
+from masthead.funding.money import Money
+from masthead.funding.selectors import exchange_rates
+
+# Pages are cached; an appeal that starts within this lead is rendered
+# already, and the reader's device waits for its start time.
+START_LEAD = timedelta(days=1)
+LIVE_SECONDS = 60
+
+
+def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
+    """Every appeal that is on and has not ended, highest priority first.
+
+    Cached per page-cache generation: saving an appeal starts a new one.
+    """
+    now = now or timezone.now()
+    key = f"appeals:live:{pagecache.generation()}"
+    appeals = cache.get(key)
+    if appeals is None:
+        appeals = list(
+            Appeal.objects.filter(active=True)
+            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+            .filter(Q(starts_at__isnull=True) | Q(starts_at__lte=now + START_LEAD))
+            .prefetch_related("variants", "sections")
+            .order_by("-priority", "pk")
+        )
+        for appeal in appeals:
+            appeal.section_ids = frozenset(s.pk for s in appeal.sections.all())
+            appeal.variant_list = [v for v in appeal.variants.all() if v.weight]
+        cache.set(key, appeals, LIVE_SECONDS)
+    return [
+        appeal
+        for appeal in appeals
+        if (appeal.ends_at is None or appeal.ends_at > now) and appeal.variant_list
+    ]
+
+
+def _language_matches(wanted: str, language: str | None) -> bool:
+    if not wanted:
+        return True
+    if not language:
+        return False
+    language = language.lower()
+    return language == wanted or language.split("-")[0] == wanted
+
+
+def appeals_for(
+    *,
+    placement: str,
+    section_id: int | None = None,
+    language: str | None = None,
+    now: datetime | None = None,
+) -> list[Appeal]:
+    """The appeals a page may show at ``placement``, in order of precedence.
+
+    An appeal limited to sections shows only on pages of those sections;
+    one limited to a language only on pages in that language.
+    """
+    return [
+        appeal
+        for appeal in live_appeals(now=now)
+        if appeal.placement == placement
+        and (not appeal.section_ids or section_id in appeal.section_ids)
+        and _language_matches(appeal.language, language)
+    ]
+
+
+def known_variant(appeal_key: str, variant_key: str) -> Appeal | None:
+    """The appeal, if it exists and has that variant; beacons must name both."""
+    appeal = Appeal.objects.filter(key=appeal_key).first()
+    if appeal and appeal.variants.filter(key=variant_key).exists():
+        return appeal
+    return None
+
+
+# Results ------------------------------------------------------------------
+
+
+@dataclass
+class DayRow:
+    day: date
+    variant: str
+    impressions: int = 0
+    clicks: int = 0
+    snoozes: int = 0
+    supporters: int = 0
+    donations: int = 0
+    amount_minor: int = 0  # in the goal currency
+    currency: str = ""
+
+    @property
+    def amount(self) -> Money:
+        return Money(self.amount_minor, self.currency)
+
+
+@dataclass
+class VariantResult:
+    key: str
+    headline: str
+    impressions: int = 0
+    clicks: int = 0
+    snoozes: int = 0
+    supporters: int = 0
+    donations: int = 0
+    amount: Money | None = None
+    interval: stats.Interval = field(default_factory=lambda: stats.Interval(0, 0, 0))
+
+    @property
+    def click_rate(self) -> float:
+        return self.clicks / self.impressions if self.impressions else 0.0
+
+    @property
+    def click_rate_percent(self) -> str:
+        return stats.percent(self.click_rate)
+
+
+@dataclass
+class AppealResults:
+    appeal: Appeal
+    since: date
+    until: date
+    currency: str
+    variants: list[VariantResult]
+    days: list[DayRow]
+    leader: stats.Leader
+    unconverted: tuple[str, ...]
+    totals: VariantResult
+
+
+def _first_payments(appeal: Appeal, start: datetime, end: datetime) -> list[Donation]:
+    """Donations that came through the appeal: each checkout counts once.
+
+    Renewals of a monthly donation carry the appeal too; only the first
+    payment is a conversion.
+    """
+    donations = Donation.objects.filter(
+        appeal=appeal.key,
+        status=Donation.Status.SUCCEEDED,
+        received_at__gte=start,
+        received_at__lt=end,
+    ).order_by("received_at", "pk")
+    seen_intents: set[int] = set()
+    seen_recurring: set[int] = set()
+    earlier_recurring = set(
+        Donation.objects.filter(
+            appeal=appeal.key, received_at__lt=start, recurring__isnull=False
+        ).values_list("recurring_id", flat=True)
+    )
+    first = []
+    for donation in donations:
+        if donation.recurring_id and (
+            donation.recurring_id in seen_recurring
+            or donation.recurring_id in earlier_recurring
+        ):
+            continue
+        if donation.intent_id and donation.intent_id in seen_intents:
+            continue
+        seen_intents.add(donation.intent_id)
+        if donation.recurring_id:
+            seen_recurring.add(donation.recurring_id)
+        first.append(donation)
+    return first
+
+
+def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults:
+    """Counts, donations and conversion of each variant, from ``since`` to ``until``.
+
+    Amounts are in the goal currency, at the exchange rates set in the admin.
+    """
+    goal_currency = FundingSettings.load().goal_currency
+    rates = exchange_rates(goal_currency)
+    tz = timezone.get_current_timezone()
+    start = datetime.combine(since, datetime.min.time(), tzinfo=tz)
+    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+
+    rows: dict[tuple[date, str], DayRow] = {}
+
+    def row(day: date, variant: str) -> DayRow:
+        return rows.setdefault(
+            (day, variant), DayRow(day=day, variant=variant, currency=goal_currency)
+        )
+
+    for count in DailyCount.objects.filter(
+        appeal=appeal, day__gte=since, day__lte=until
+    ):
+        line = row(count.day, count.variant)
+        line.impressions += count.impressions
+        line.clicks += count.clicks
+        line.snoozes += count.snoozes
+        line.supporters += count.supporters
+    unconverted = set()
+    for donation in _first_payments(appeal, start, end):
+        line = row(timezone.localdate(donation.received_at, tz), donation.variant)
+        line.donations += 1
+        if donation.currency in rates:
+            line.amount_minor += (
+                Money(donation.amount_minor, donation.currency)
+                .convert(goal_currency, rates[donation.currency])
+                .minor
+            )
+        else:
+            unconverted.add(donation.currency)
+
+    headlines = {v.key: v.headline for v in appeal.variants.all()}
+    totals: dict[str, VariantResult] = {
+        key: VariantResult(key=key, headline=headline)
+        for key, headline in headlines.items()
+    }
+    amounts: dict[str, int] = defaultdict(int)
+    for line in rows.values():
+        total = totals.setdefault(
+            line.variant,
+            VariantResult(key=line.variant, headline="(variant removed)"),
+        )
+        total.impressions += line.impressions
+        total.clicks += line.clicks
+        total.snoozes += line.snoozes
+        total.supporters += line.supporters
+        total.donations += line.donations
+        amounts[line.variant] += line.amount_minor
+    variants = sorted(totals.values(), key=lambda v: (len(v.key), v.key))
+    for variant in variants:
+        variant.amount = Money(amounts[variant.key], goal_currency)
+        variant.interval = stats.wilson(variant.donations, variant.impressions)
+    leader = stats.leader({v.key: (v.donations, v.impressions) for v in variants})
+    totals = VariantResult(key="", headline="")
+    for variant in variants:
+        for name in ("impressions", "clicks", "snoozes", "supporters", "donations"):
+            setattr(totals, name, getattr(totals, name) + getattr(variant, name))
+    totals.amount = Money(sum(amounts.values()), goal_currency)
+    totals.interval = stats.wilson(totals.donations, totals.impressions)
+    return AppealResults(
+        appeal=appeal,
+        since=since,
+        until=until,
+        currency=goal_currency,
+        variants=variants,
+        days=sorted(rows.values(), key=lambda r: (r.day, r.variant), reverse=True),
+        leader=leader,
+        unconverted=tuple(sorted(unconverted)),
+        totals=totals,
+    )

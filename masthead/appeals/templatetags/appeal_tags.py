@@ -1,0 +1,117 @@
+"""Appeals in reader pages: the same HTML for every reader.
+
+Every candidate for a place is rendered, highest priority first; the
+reader's device shows at most one per place (see static/appeals/appeals.js).
+"""
+
+from django import template
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from masthead.appeals import selectors
+from masthead.appeals.models import Appeal, Placement
+
+register = template.Library()
+
+# More candidates than this for one place would only weigh the page down.
+MAX_CANDIDATES = 4
+PARAGRAPH_END = "</p>"
+
+
+def _target(page) -> tuple[int | None, str]:
+    """The section and language of a Wagtail page, or of none."""
+    language = getattr(page, "language", None) or get_language()
+    section = getattr(page, "section", None)
+    if section is not None:
+        return section.pk, language
+    if page is not None and page.__class__.__name__ == "SectionPage":
+        return page.pk, language
+    return None, language
+
+
+def _candidates(page, placement: str) -> list[Appeal]:
+    section_id, language = _target(page)
+    return selectors.appeals_for(
+        placement=placement, section_id=section_id, language=language
+    )[:MAX_CANDIDATES]
+
+
+def render_appeal(appeal: Appeal, *, rank: int, shown: bool) -> SafeString:
+    support = reverse("funding:support")
+    variants = [
+        (variant, variant.support_url(support)) for variant in appeal.variant_list
+    ]
+    return render_to_string(
+        "appeals/appeal.html",
+        {"appeal": appeal, "variants": variants, "rank": rank, "shown": shown},
+    )
+
+
+@register.simple_tag(takes_context=True)
+def appeal_banner(context) -> SafeString:
+    """Banner candidates: hidden until the reader's device picks one."""
+    appeals = _candidates(context.get("page"), Placement.BANNER)
+    return mark_safe(  # noqa: S308 - rendered templates
+        "".join(
+            render_appeal(appeal, rank=rank, shown=False)
+            for rank, appeal in enumerate(appeals)
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def appeal_end(context, page) -> SafeString:
+    """End-of-article candidates; without JavaScript, the first one shows."""
+    appeals = _candidates(page, Placement.END)
+    return mark_safe(  # noqa: S308 - rendered templates
+        "".join(
+            render_appeal(appeal, rank=rank, shown=rank == 0)
+            for rank, appeal in enumerate(appeals)
+        )
+    )
+
+
+def split_after_paragraphs(html: str, count: int) -> tuple[str, str] | None:
+    """Split rendered rich text after its ``count``-th paragraph, if it has one."""
+    position = 0
+    for _ in range(count):
+        found = html.find(PARAGRAPH_END, position)
+        if found == -1:
+            return None
+        position = found + len(PARAGRAPH_END)
+    return html[:position], html[position:]
+
+
+@register.simple_tag(takes_context=True)
+def article_body(context, page) -> SafeString:
+    """The article's body, with inline appeals after their paragraphs.
+
+    Paragraphs are counted across the body's text blocks, so "after
+    paragraph 4" means the fourth paragraph the reader sees.
+    """
+    flat = context.flatten()
+    appeals = _candidates(page, Placement.INLINE)
+    waiting: dict[int, list[tuple[int, Appeal]]] = {}
+    for rank, appeal in enumerate(appeals):
+        waiting.setdefault(appeal.inline_after, []).append((rank, appeal))
+    parts: list[str] = []
+    seen = 0
+    for block in page.body:
+        html = str(block.render_as_block(context=flat))
+        if block.block_type != "paragraph" or not waiting:
+            parts.append(html)
+            continue
+        paragraphs = html.count(PARAGRAPH_END)
+        for after in sorted(n for n in waiting if seen < n <= seen + paragraphs):
+            head, html = split_after_paragraphs(html, after - seen)
+            parts.append(head)
+            parts.extend(
+                render_appeal(appeal, rank=rank, shown=False)
+                for rank, appeal in waiting.pop(after)
+            )
+            seen = after
+        seen += html.count(PARAGRAPH_END)
+        parts.append(html)
+    return mark_safe("".join(parts))  # noqa: S308 - rendered blocks

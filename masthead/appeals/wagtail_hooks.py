@@ -1,0 +1,57 @@
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from masthead.appeals import admin_views
+from masthead.appeals.models import Appeal
+
+
+class ResultsColumn(Column):
+    def get_value(self, instance):
+        return format_html(
+            '<a href="{}">Results</a>', reverse("appeal_results", args=[instance.pk])
+        )
+
+
+class AppealViewSet(SnippetViewSet):
+    model = Appeal
+    icon = "pick"
+    menu_label = "Appeals"
+    menu_name = "appeals"
+    menu_order = 295
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        "placement",
+        "status",
+        "priority",
+        ResultsColumn("results", label="Results"),
+    ]
+    list_filter = ["placement", "active"]
+
+
+register_snippet(AppealViewSet)
+
+
+@hooks.register("register_admin_urls")
+def appeal_admin_urls():
+    return [
+        path("appeals/results/", admin_views.index, name="appeal_results_index"),
+        path("appeals/<int:pk>/results/", admin_views.results, name="appeal_results"),
+    ]
+
+
+class ResultsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def appeal_results_menu_item():
+    return ResultsMenuItem(
+        "Appeal results", reverse("appeal_results_index"), icon_name="table", order=296
+    )
