@@ -64,6 +64,7 @@ def other_section(home):
 # Browser tests -----------------------------------------------------------
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+DOCS_IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -110,10 +111,21 @@ class BrowserPage:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, of=None, full_page: bool = True) -> Path:
+        """Save a screenshot of the page, or of one element (``of``).
+
+        With MASTHEAD_DOCS_SCREENSHOTS set (``make docs-screenshots``), a copy
+        goes to docs/images/ too, where the user documentation shows it.
+        """
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        if of is not None:
+            of.screenshot(path=str(path))
+        else:
+            self.page.screenshot(path=str(path), full_page=full_page)
+        if os.environ.get("MASTHEAD_DOCS_SCREENSHOTS"):
+            DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, DOCS_IMAGES / path.name)
         return path
 
     def outside_requests(self) -> list[str]:

@@ -46,6 +46,8 @@ def index(request):
             "days": days,
             "periods": PERIODS,
             "header_title": "Appeal results",
+            "page_title": "Appeal results",
+            "header_icon": "table",
         },
     )
 
@@ -67,5 +69,8 @@ def results(request, pk: int):
                 report.variants, "Donations per impression, by variant"
             ),
             "header_title": f"Results: {appeal.name}",
+            "page_title": appeal.name,
+            "page_subtitle": "Results",
+            "header_icon": "pick",
         },
     )

@@ -36,7 +36,7 @@ def conversion_chart(variants: list[VariantResult], title: str) -> str:
     for index, variant in enumerate(shown):
         y = TOP + index * ROW
         interval = variant.interval
-        label = f"{variant.key}: {variant.headline[:18]}"
+        label = f"Variant {variant.key}"
         parts += [
             f'<text x="{LEFT - 8}" y="{y + 18}" text-anchor="end" font-size="13" '
             f'fill="currentColor">{escape(label)}</text>',

@@ -45,7 +45,10 @@ def wilson(successes: int, trials: int, z: float = Z95) -> Interval:
     spread = (
         z * math.sqrt(rate * (1 - rate) / trials + z2 / (4 * trials * trials))
     ) / (1 + z2 / trials)
-    return Interval(rate, max(0.0, centre - spread), min(1.0, centre + spread))
+    # Clamped: rounding may leave the bounds a hair inside 0, 1 or the rate.
+    low = min(rate, max(0.0, centre - spread))
+    high = max(rate, min(1.0, centre + spread))
+    return Interval(rate, low, high)
 
 
 def two_proportion_p_value(

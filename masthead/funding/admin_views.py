@@ -36,6 +36,8 @@ def dashboard(request):
                 report.history, "Received per month, last 12 months"
             ),
             "header_title": "Funding",
+            "page_title": "Funding",
+            "header_icon": "pick",
         },
     )
 
@@ -159,5 +161,7 @@ def transfers(request):
             "statement_form": statement_form,
             "report": report,
             "header_title": "Record transfers",
+            "page_title": "Record transfers",
+            "header_icon": "site",
         },
     )

@@ -99,7 +99,9 @@
     if (data.audience === "non_donors" && within(state.donated, number(data.donorDays), now)) {
       return false;
     }
-    return number(state.articles) >= number(data.minArticles);
+    // 1 means from the start, on any page; N waits for the Nth article.
+    var from = number(data.minArticles);
+    return from <= 1 || number(state.articles) >= from;
   }
 
   function countImpression(appeal) {
