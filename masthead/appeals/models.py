@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -61,9 +62,11 @@ class Appeal(ClusterableModel):
     key = models.SlugField(
         max_length=50,
         unique=True,
+        blank=True,
         help_text=_(
             "Carried into the support page and the counts, as in "
-            "/support/?appeal=spring-end. Keep it once the appeal runs."
+            "/support/?appeal=spring-end. Made from the name if left blank; "
+            "keep it once the appeal runs."
         ),
     )
     active = models.BooleanField(
@@ -197,11 +200,25 @@ class Appeal(ClusterableModel):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+        if not self.key:
+            self.key = self._free_key(slugify(self.name)[:40] or "appeal")
         self.language = self.language.strip().lower()
         if self.language and not LANGUAGE_CODE.match(self.language):
             raise ValidationError(
                 {"language": _("Use a language code such as en, ru or pt-br.")}
             )
+
+    def _free_key(self, base: str) -> str:
+        taken = set(
+            Appeal.objects.exclude(pk=self.pk)
+            .filter(key__startswith=base)
+            .values_list("key", flat=True)
+        )
+        key, number = base, 1
+        while key in taken:
+            number += 1
+            key = f"{base}-{number}"
+        return key
 
     def variant_keys_used(self) -> set[str]:
         """Keys of current variants and of removed ones that left results."""

@@ -1,9 +1,14 @@
 """The demo newsroom that `make run` serves."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from taggit.models import Tag
 
+from masthead.appeals.models import Appeal, DailyCount
+from masthead.appeals.selectors import appeal_results
 from masthead.funding.models import LedgerEntry
 from masthead.funding.selectors import goal_progress
 from masthead.news import selectors
@@ -54,10 +59,24 @@ def test_demo_loads_once_and_again_changes_nothing(settings, tmp_path, capsys):
     assert goal_progress().percent > 0
     password = (tmp_path / "admin-password").read_text().strip()
     assert f"Password: {password}" in out
+    appeals = {a.key: a for a in Appeal.objects.prefetch_related("variants")}
+    assert {key: a.placement for key, a in appeals.items()} == {
+        "banner": "banner", "end-of-article": "end", "inline": "inline",
+    }  # fmt: skip
+    assert [v.key for v in appeals["end-of-article"].variants.all()] == ["A", "B"]
+    daily = DailyCount.objects.count()
+    assert daily > 0
+    today = timezone.localdate()
+    results = appeal_results(
+        appeals["end-of-article"], since=today - timedelta(days=13), until=today
+    )
+    assert all(v.impressions and v.donations for v in results.variants)
 
     call_command("demo")
     out = capsys.readouterr().out
     assert f"Password: {password}" in out
+    assert Appeal.objects.count() == 3
+    assert DailyCount.objects.count() == daily
     assert (
         SectionPage.objects.count(),
         ArticlePage.objects.live().count(),
