@@ -313,7 +313,7 @@ def test_the_team_edits_appeals_and_reads_results(tab, live_server, articles):
     favour = Appeal.objects.get(key="favour")
     AppealVariant.objects.create(
         appeal=favour, headline="This story reached you because readers paid for it",
-        button_label="Give once", frequency="one_time", amount=10,
+        button_label="Give once", frequency="one_time", amount=10, sort_order=1,
     )  # fmt: skip
     for back, (a, b) in enumerate([(900, 880), (1100, 1050), (1000, 1020)]):
         day = today - timedelta(days=back)
