@@ -85,6 +85,10 @@ def main() -> None:
         html = client.get(article.url).content
     css_path = ROOT / "masthead" / "static" / "masthead" / "site.css"
     css = css_path.read_bytes()
+    script = (
+        ROOT / "masthead" / "appeals" / "static" / "appeals" / "appeals.js"
+    ).read_bytes()
+    appeals = html.count(b"data-appeal=")
 
     print(f"Reference /healthz: {reference:,.0f} requests/s\n")
     print("| page | requests/s | × reference |")
@@ -96,6 +100,11 @@ def main() -> None:
     print("|---|---:|---:|")
     print(f"| HTML | {len(html):,} | {len(gzip.compress(html)):,} |")
     print(f"| CSS (the only stylesheet) | {len(css):,} | {len(gzip.compress(css)):,} |")
+    print(
+        f"| appeals.js (the only script) | {len(script):,} | "
+        f"{len(gzip.compress(script)):,} |"
+    )
+    print(f"\nAppeals rendered into the article: {appeals}")
     print(f"\nDatabase queries for an uncached article: {len(queries)}")
 
 

@@ -3,6 +3,7 @@ variants, and an inline appeal, with two weeks of made-up daily counts so
 that the results page has something to show.
 
 Idempotent: appeals are found by key and counts by (appeal, variant, day).
+An appeal the team has edited since is left as it is.
 """
 
 import random
@@ -10,7 +11,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from masthead.appeals.models import Appeal, AppealVariant, DailyCount, Placement
+from masthead.appeals.factories import appeal_build
+from masthead.appeals.models import Appeal, DailyCount, Placement
 from masthead.funding.models import Frequency
 
 APPEALS = [
@@ -25,6 +27,7 @@ APPEALS = [
         "supporter_label": "I already give",
         "variants": [
             {
+                "key": "A",
                 "headline": "We switched off every ad. Running The Lantern "
                 "costs $10,000 a month.",
                 "body": "<p>No advertiser, owner or government pays for our "
@@ -44,6 +47,7 @@ APPEALS = [
         "remind_label": "Not ready to support today? Remind me later",
         "variants": [
             {
+                "key": "A",
                 "headline": "Before you go: a small favour",
                 "body": "<p>The Lantern is written by journalists who had to "
                 "leave Nordavia to keep reporting on it. We carry no ads and "
@@ -55,6 +59,7 @@ APPEALS = [
                 "amount": 2,
             },
             {
+                "key": "B",
                 "headline": "This story reached you because readers paid for it",
                 "body": "<p>Every article here is free to read, in Nordavia and "
                 "beyond, and it will stay that way. That works only if some of "
@@ -75,6 +80,7 @@ APPEALS = [
         "show_goal_meter": False,
         "variants": [
             {
+                "key": "A",
                 "headline": "Reporting like this is paid for by readers",
                 "body": "<p>Our reporters work from exile and through people "
                 "they trust at home. Your support keeps them on the story.</p>",
@@ -97,16 +103,12 @@ DAYS = 14
 
 
 def build() -> list[Appeal]:
+    """Create the demo appeals that are missing; edits made since are kept."""
     appeals = []
     for spec in APPEALS:
-        spec = dict(spec)
-        variants = spec.pop("variants")
-        appeal, _ = Appeal.objects.update_or_create(key=spec["key"], defaults=spec)
-        for index, fields in enumerate(variants):
-            key = "AB"[index]
-            AppealVariant.objects.update_or_create(
-                appeal=appeal, key=key, defaults={**fields, "sort_order": index}
-            )
+        appeal = Appeal.objects.filter(key=spec["key"]).first()
+        if appeal is None:
+            appeal = appeal_build(**spec)
         appeals.append(appeal)
     _counts(appeals)
     return appeals
@@ -118,6 +120,8 @@ def _counts(appeals: list[Appeal]) -> None:
     today = timezone.localdate()
     for appeal in appeals:
         for variant in appeal.variants.all():
+            if (appeal.key, variant.key) not in RATES:
+                continue  # a variant the team added: no made-up history
             impressions, clicks, snoozes = RATES[(appeal.key, variant.key)]
             for back in range(DAYS):
                 seen = int(impressions * noise.uniform(0.7, 1.3))

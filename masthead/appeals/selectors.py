@@ -8,7 +8,6 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
-from masthead import pagecache
 from masthead.appeals import stats
 from masthead.appeals.models import Appeal, DailyCount
 from masthead.funding.models import Donation, FundingSettings
@@ -21,13 +20,26 @@ START_LEAD = timedelta(days=1)
 LIVE_SECONDS = 60
 
 
+VERSION_KEY = "appeals:version"
+
+
+def version() -> int:
+    """Bumped whenever an appeal changes (see signals.py)."""
+    value = cache.get(VERSION_KEY)
+    if value is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        value = cache.get(VERSION_KEY, 1)
+    return value
+
+
 def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
     """Every appeal that is on and has not ended, highest priority first.
 
-    Cached per page-cache generation: saving an appeal starts a new one.
+    Cached until an appeal changes, and for at most a minute, so that one
+    starting soon is picked up.
     """
     now = now or timezone.now()
-    key = f"appeals:live:{pagecache.generation()}"
+    key = f"appeals:live:{version()}"
     appeals = cache.get(key)
     if appeals is None:
         appeals = list(

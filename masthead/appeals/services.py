@@ -8,7 +8,9 @@ from django.db.models import F
 from masthead.appeals.models import EVENT_COLUMNS, Appeal, DailyCount
 
 
-def count_event(*, appeal: Appeal, variant: str, event: str, day: date) -> None:
+def daily_count_increment(
+    *, appeal: Appeal, variant: str, event: str, day: date
+) -> None:
     """Add one ``event`` to the day's total for the appeal's variant.
 
     Safe under concurrent beacons: the row is created once (a unique

@@ -72,7 +72,7 @@ def beacon(request):
     appeal = selectors.known_variant(data["appeal"], data["variant"])
     if appeal is None:
         return _refuse(400, "Unknown appeal or variant.")
-    services.count_event(
+    services.daily_count_increment(
         appeal=appeal,
         variant=data["variant"],
         event=data["event"],

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 
 from masthead.appeals import selectors
 from masthead.appeals.models import Appeal, Placement
+from masthead.news.models import SectionPage
 
 register = template.Library()
 
@@ -23,12 +24,10 @@ PARAGRAPH_END = "</p>"
 def _target(page) -> tuple[int | None, str]:
     """The section and language of a Wagtail page, or of none."""
     language = getattr(page, "language", None) or get_language()
-    section = getattr(page, "section", None)
-    if section is not None:
-        return section.pk, language
-    if page is not None and page.__class__.__name__ == "SectionPage":
+    if isinstance(page, SectionPage):
         return page.pk, language
-    return None, language
+    section = getattr(page, "section", None)
+    return (section.pk if section is not None else None), language
 
 
 def _candidates(page, placement: str) -> list[Appeal]:

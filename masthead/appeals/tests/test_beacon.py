@@ -125,7 +125,7 @@ def test_concurrent_beacons_are_all_counted(appeal_factory):
         try:
             barrier.wait()
             for _ in range(5):
-                services.count_event(
+                services.daily_count_increment(
                     appeal=appeal,
                     variant="A",
                     event="impression",

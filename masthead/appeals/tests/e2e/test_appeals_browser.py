@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from masthead.appeals.factories import appeal_build
 from masthead.appeals.models import (
     Appeal,
     AppealVariant,
@@ -18,7 +19,6 @@ from masthead.appeals.models import (
     DailyCount,
     Placement,
 )
-from masthead.appeals.tests.conftest import make_appeal
 from masthead.funding.models import Donation
 from masthead.news.factories import ArticlePageFactory, body_blocks
 from masthead.news.tests.e2e.test_accessibility import WCAG_TAGS
@@ -46,7 +46,7 @@ def articles(section):
         )
         for title in ("Commission bars candidate", "Court upholds ban", "Choir fined")
     ]
-    make_appeal(
+    appeal_build(
         "favour",
         remind_label=REMIND,
         variants=[
@@ -60,7 +60,7 @@ def articles(section):
             }
         ],
     )
-    make_appeal(
+    appeal_build(
         "banner",
         placement=Placement.BANNER,
         show_goal_meter=False,
@@ -74,7 +74,7 @@ def articles(section):
             }
         ],
     )
-    make_appeal(
+    appeal_build(
         "inline",
         placement=Placement.INLINE,
         inline_after=2,
@@ -256,7 +256,7 @@ def test_without_javascript_only_the_end_of_article_appeal_shows(
 
 def test_a_reader_keeps_their_variant(tab, live_server, section):
     article = ArticlePageFactory(parent=section, title="Variant test")
-    make_appeal(
+    appeal_build(
         "ab",
         variants=[
             {"headline": "Headline A", "weight": 1},

@@ -19,8 +19,9 @@ class Command(BaseCommand):
         # as soon as it is served, without waiting for a worker to drain a queue.
         with override_settings(TASKS={"default": {"BACKEND": IMMEDIATE}}):
             counts = demo.build(progress=self._progress)
-            funding_demo.build()
+            # Appeals first: the demo donations are credited to them.
             appeals = appeals_demo.build()
+            funding_demo.build()
             # Demo donors have fictional addresses: send them no receipts.
             Donation.objects.filter(receipt_sent_at__isnull=True).update(
                 receipt_sent_at=timezone.now()
