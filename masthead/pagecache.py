@@ -12,20 +12,44 @@ from django.core.cache import cache
 GENERATION_KEY = "pagecache:generation"
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
+def _counter(key: str) -> int:
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        value = cache.get(key, 1)
     return value
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 2, timeout=None)
+
+
+def generation() -> int:
+    return _counter(GENERATION_KEY)
 
 
 def clear() -> None:
     """Make every cached page stale."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    _bump(GENERATION_KEY)
+
+
+def version(name: str) -> int:
+    """The version of one kind of data that fragments are cached by.
+
+    The goal meter is cached by ``version("funding")`` and the list of live
+    appeals by ``version("appeals")``. Publishing an article makes pages
+    stale but leaves these fragments fresh.
+    """
+    return _counter(f"pagecache:version:{name}")
+
+
+def changed(name: str) -> None:
+    """Data of kind ``name`` changed: renew its fragments and every page."""
+    _bump(f"pagecache:version:{name}")
+    clear()
 
 
 def key(*, generation: int, scheme: str, host: str, full_path: str) -> str:

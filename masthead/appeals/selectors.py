@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 
+from masthead import pagecache
 from masthead.appeals import stats
 from masthead.appeals.models import Appeal, DailyCount
 from masthead.funding.models import Donation, FundingSettings
@@ -20,18 +21,6 @@ START_LEAD = timedelta(days=1)
 LIVE_SECONDS = 60
 
 
-VERSION_KEY = "appeals:version"
-
-
-def version() -> int:
-    """Bumped whenever an appeal changes (see signals.py)."""
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        value = cache.get(VERSION_KEY, 1)
-    return value
-
-
 def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
     """Every appeal that is on and has not ended, highest priority first.
 
@@ -39,7 +28,7 @@ def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
     starting soon is picked up.
     """
     now = now or timezone.now()
-    key = f"appeals:live:{version()}"
+    key = f"appeals:live:{pagecache.version('appeals')}"
     appeals = cache.get(key)
     if appeals is None:
         appeals = list(

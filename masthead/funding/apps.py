@@ -8,4 +8,6 @@ class FundingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from masthead.funding import checks  # noqa: F401 - registers the checks
+        from masthead.funding import checks, signals  # noqa: F401 - registers checks
+
+        signals.connect()

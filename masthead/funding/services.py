@@ -65,6 +65,11 @@ class StartedCheckout:
     checkout: Checkout
 
 
+def funding_changed() -> None:
+    """Money or funding settings changed: renew the goal meter and the pages."""
+    pagecache.changed("funding")
+
+
 def _idempotency_key(*parts: object) -> str:
     return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()
 
@@ -172,7 +177,7 @@ def provider_event_process(*, event_id: int) -> bool:
             event.error = ""
             event.save(update_fields=["processed_at", "attempts", "error"])
             # The goal meter and the pages that show it are now stale.
-            transaction.on_commit(pagecache.clear)
+            transaction.on_commit(funding_changed)
             return True
     except (
         EventNotReady, EventRejected, ProviderError, MoneyError, KeyError, ValueError,
@@ -281,6 +286,7 @@ def donation_review_approve(*, donation: Donation) -> None:
         donation.save(update_fields=["status"])
         _ledger(donation, LedgerEntry.Kind.PAYMENT, donation.provider_payment_id,
                 donation.money, donation.received_at)  # fmt: skip
+        transaction.on_commit(funding_changed)
 
 
 def _ledger(donation: Donation, kind: str, object_id: str, amount: Money, when) -> None:
@@ -459,7 +465,7 @@ def recurring_donation_cancel(*, recurring: RecurringDonation) -> None:
         canceled_at=timezone.now(),
         past_due_since=None,
     )
-    transaction.on_commit(pagecache.clear)
+    transaction.on_commit(funding_changed)
 
 
 def recurring_donation_change_amount(
@@ -473,7 +479,7 @@ def recurring_donation_change_amount(
         recurring.provider_subscription_id, amount
     )
     RecurringDonation.objects.filter(pk=recurring.pk).update(amount_minor=amount.minor)
-    transaction.on_commit(pagecache.clear)
+    transaction.on_commit(funding_changed)
 
 
 # Bank transfers and crypto ----------------------------------------------

@@ -14,7 +14,7 @@ METER_SECONDS = 300
 
 @register.simple_tag
 def goal_meter(compact: bool = False) -> str:
-    """Return the meter's HTML; processing a payment starts a new generation.
+    """Return the meter's HTML, cached until the money behind it changes.
 
     The compact meter, for appeals, has no heading and no ids, so that a page
     may carry several.
@@ -22,7 +22,7 @@ def goal_meter(compact: bool = False) -> str:
     template = (
         "funding/goal_meter_compact.html" if compact else "funding/goal_meter.html"
     )
-    key = f"funding:{template}:{pagecache.generation()}"
+    key = f"funding:{template}:{pagecache.version('funding')}"
     html = cache.get(key)
     if html is None:
         html = render_to_string(template, {"progress": selectors.goal_progress()})

@@ -129,3 +129,16 @@ def test_zero_decimal_goal_currency(goal):
     assert progress.covered.minor == 15000
     assert str(progress.goal) == "¥1,500,000"
     assert progress.percent == 1
+
+
+@pytest.mark.django_db
+def test_editing_the_goal_renews_the_meter_on_every_page(
+    client, home, django_capture_on_commit_callbacks
+):
+    assert "$10,000" in client.get("/support/").content.decode()
+    settings = FundingSettings.load()
+    settings.goal_minor = 2_000_000
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.save()
+    html = client.get("/support/").content.decode()
+    assert "$20,000" in html and "$10,000" not in html
