@@ -79,6 +79,12 @@ def test_the_reader_gets_a_reference_and_the_accounts_with_qr_codes(
     assert html.count('<svg role="img" aria-label="QR code"') == 2
 
 
+def test_the_transfer_page_tells_the_device_to_stop_asking(client, home, rails):
+    intent = start(client)
+    page = client.get(f"/support/transfer/{intent.public_id}/").content.decode()
+    assert "data-appeals-donated" in page
+
+
 def test_a_double_submitted_transfer_form_keeps_one_reference(client, home, rails):
     first = start(client)
     client.post("/support/checkout/", GOOD)
