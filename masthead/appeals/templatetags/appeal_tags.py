@@ -5,13 +5,16 @@ reader's device shows at most one per place (see static/appeals/appeals.js).
 """
 
 from django import template
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from masthead import pagecache
 from masthead.appeals import selectors
 from masthead.appeals.models import Appeal, Placement
+from masthead.funding.templatetags.funding_tags import METER_SECONDS
 from masthead.news.models import SectionPage
 
 register = template.Library()
@@ -19,6 +22,8 @@ register = template.Library()
 # More candidates than this for one place would only weigh the page down.
 MAX_CANDIDATES = 4
 PARAGRAPH_END = "</p>"
+# As long as the goal meter inside is kept (it restarts with each month).
+HTML_SECONDS = METER_SECONDS
 
 
 def _target(page) -> tuple[int | None, str]:
@@ -38,14 +43,23 @@ def _candidates(page, placement: str) -> list[Appeal]:
 
 
 def render_appeal(appeal: Appeal, *, rank: int, shown: bool) -> SafeString:
-    support = reverse("funding:support")
-    variants = [
-        (variant, variant.support_url(support)) for variant in appeal.variant_list
-    ]
-    return render_to_string(
-        "appeals/appeal.html",
-        {"appeal": appeal, "variants": variants, "rank": rank, "shown": shown},
+    """The appeal's HTML, the same on every page: rendered once per version."""
+    key = (
+        f"appeals:html:{pagecache.version('appeals')}:"
+        f"{pagecache.version('funding')}:{appeal.pk}:{rank}:{int(shown)}"
     )
+    html = cache.get(key)
+    if html is None:
+        support = reverse("funding:support")
+        variants = [
+            (variant, variant.support_url(support)) for variant in appeal.variant_list
+        ]
+        html = render_to_string(
+            "appeals/appeal.html",
+            {"appeal": appeal, "variants": variants, "rank": rank, "shown": shown},
+        )
+        cache.set(key, html, HTML_SECONDS)
+    return html
 
 
 @register.simple_tag(takes_context=True)
