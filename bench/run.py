@@ -32,6 +32,7 @@ from django.test.utils import (  # noqa: E402
 )
 
 from masthead import pagecache  # noqa: E402
+from masthead.appeals.models import Appeal  # noqa: E402
 from masthead.news.models import ArticlePage  # noqa: E402
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
@@ -80,6 +81,17 @@ def main() -> None:
         rows.append((f"{name}, uncached", cold, cold / reference, ""))
         rows.append((f"{name}, page cache hit", warm, warm / reference, ""))
 
+    # The cost of appeals: the same article with every appeal switched off.
+    active = list(Appeal.objects.filter(active=True).values_list("pk", flat=True))
+    Appeal.objects.filter(pk__in=active).update(active=False)
+    pagecache.changed("appeals")
+    client.get(urls["article"])
+    bare = rate(client, urls["article"], cold=True)
+    bare_html = client.get(urls["article"]).content
+    Appeal.objects.filter(pk__in=active).update(active=True)
+    pagecache.changed("appeals")
+    rows.insert(2, ("article without appeals, uncached", bare, bare / reference, ""))
+
     pagecache.clear()
     with CaptureQueriesContext(connection) as queries:
         html = client.get(article.url).content
@@ -94,11 +106,15 @@ def main() -> None:
     print("| page | requests/s | × reference |")
     print("|---|---:|---:|")
     for name, per_second, ratio, _ in rows:
-        print(f"| {name} | {per_second:,.0f} | {ratio:.2f} |")
+        print(f"| {name} | {per_second:,.0f} | {ratio:.3f} |")
     print()
     print("| weight of an article page | bytes | gzip |")
     print("|---|---:|---:|")
     print(f"| HTML | {len(html):,} | {len(gzip.compress(html)):,} |")
+    print(
+        f"| HTML, appeals switched off | {len(bare_html):,} | "
+        f"{len(gzip.compress(bare_html)):,} |"
+    )
     print(f"| CSS (the only stylesheet) | {len(css):,} | {len(gzip.compress(css)):,} |")
     print(
         f"| appeals.js (the only script) | {len(script):,} | "
