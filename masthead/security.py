@@ -1,6 +1,22 @@
 """Checks shared by the forms and endpoints that take no CSRF cookie."""
 
+from django.conf import settings
 from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def client_address(request) -> str:
+    """The reader's address, for rate limits only: never log or store it.
+
+    Behind a proxy every request comes from the proxy; the proxy then passes
+    the address in the header named by CLIENT_ADDRESS_HEADER (X-Real-IP in
+    docs/deploy.md). The rate limits keep only an HMAC of it, in the cache.
+    """
+    header = settings.CLIENT_ADDRESS_HEADER
+    if header:
+        value = request.headers.get(header, "").split(",")[0].strip()
+        if value:
+            return value
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def same_origin(request) -> bool:

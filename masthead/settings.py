@@ -259,6 +259,10 @@ FUNDING_CHECKOUT_LIMITS = {
     "WINDOW": env.int("FUNDING_CHECKOUT_LIMIT_WINDOW", default=3600),
 }
 
+# Set to X-Real-IP behind a proxy that sends it: rate limits then count per
+# reader, not per proxy. The address is never logged or stored.
+CLIENT_ADDRESS_HEADER = env("CLIENT_ADDRESS_HEADER", default="")
+
 # Appeal beacons: counts per address, kept in the cache as HMACs only.
 APPEALS_BEACON_LIMIT = {
     "PER_IP": env.int("APPEALS_BEACON_LIMIT_PER_IP", default=120),

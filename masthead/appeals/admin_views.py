@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -27,7 +28,9 @@ def _period(request) -> tuple[int, object, object]:
         days = DEFAULT_DAYS
     if days not in PERIODS:
         days = DEFAULT_DAYS
-    until = timezone.localdate()
+    # Days are the newsroom's (TIME_ZONE), as the counters are, whatever
+    # time zone the editor's admin profile sets.
+    until = timezone.localdate(timezone=timezone.get_default_timezone())
     return days, until - timedelta(days=days - 1), until
 
 
@@ -44,6 +47,9 @@ def index(request):
         {
             "rows": rows,
             "days": days,
+            "since": since,
+            "until": until,
+            "time_zone": settings.TIME_ZONE,
             "periods": PERIODS,
             "header_title": "Appeal results",
             "page_title": "Appeal results",
@@ -64,6 +70,9 @@ def results(request, pk: int):
             "appeal": appeal,
             "report": report,
             "days": days,
+            "since": since,
+            "until": until,
+            "time_zone": settings.TIME_ZONE,
             "periods": PERIODS,
             "chart": charts.conversion_chart(
                 report.variants, "Donations per impression, by variant"

@@ -1,6 +1,14 @@
 """Building appeals, for the tests and the demo newsroom alike."""
 
+from datetime import datetime
+
+from django.utils import timezone
+
 from masthead.appeals.models import Appeal, AppealVariant, Placement
+from masthead.funding import services
+from masthead.funding.models import Donation, Frequency
+from masthead.funding.money import Money
+from masthead.funding.providers.base import RawEvent
 
 
 def appeal_build(
@@ -25,3 +33,44 @@ def appeal_build(
         appeal.sections.set(sections)
         appeal.save()  # a cluster's many-to-many is written on save
     return appeal
+
+
+def appeal_donation(
+    appeal: str,
+    variant: str,
+    *,
+    minor: int = 500,
+    currency: str = "USD",
+    when: datetime | None = None,
+    number: int = 0,
+) -> Donation:
+    """A one-time donation through an appeal, by the dummy provider's events.
+
+    Goes the way a real payment does: an intent carrying the appeal, then a
+    payment event recorded and processed into the ledger.
+    """
+    intent = services.donation_intent_start(
+        provider="dummy",
+        amount=Money(minor, currency),
+        frequency=Frequency.ONE_TIME,
+        email=f"reader{number}@example.org",
+        appeal=appeal,
+        variant=variant,
+        success_url="http://testserver/support/thanks/",
+        cancel_url="http://testserver/support/",
+    ).intent
+    raw = RawEvent(
+        event_id=f"evt_{appeal}_{variant}_{number}",
+        type="payment.succeeded",
+        payload={
+            "payment_id": f"pay_{appeal}_{variant}_{number}",
+            "intent_id": str(intent.public_id),
+            "amount_minor": minor,
+            "currency": currency,
+            "email": intent.email,
+            "occurred_at": (when or timezone.now()).isoformat(),
+        },
+    )
+    event, _ = services.provider_event_record(provider="dummy", raw=raw)
+    services.provider_event_process(event_id=event.pk)
+    return Donation.objects.get(provider_payment_id=raw.payload["payment_id"])

@@ -30,6 +30,7 @@ from wagtail.models import Orderable
 
 from masthead.funding.models import CURRENCY_CHOICES, Donation, Frequency
 from masthead.funding.money import Money
+from masthead.funding.selectors import donation_options
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 BODY_FEATURES = ["bold", "italic", "link"]
@@ -202,6 +203,16 @@ class Appeal(ClusterableModel):
             raise ValidationError({"ends_at": _("The end must come after the start.")})
         if not self.key:
             self.key = self._free_key(slugify(self.name)[:40] or "appeal")
+        if not any(code == self.currency for code, _ in donation_options()):
+            raise ValidationError(
+                {
+                    "currency": _(
+                        "The support page takes no %(currency)s yet: add its "
+                        "amounts under Funding → Amounts first."
+                    )
+                    % {"currency": self.currency}
+                }
+            )
         self.language = self.language.strip().lower()
         if self.language and not LANGUAGE_CODE.match(self.language):
             raise ValidationError(

@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from masthead import pagecache
 from masthead.appeals import stats
 from masthead.appeals.models import Appeal, DailyCount
-from masthead.funding.models import Donation, FundingSettings
+from masthead.funding.models import Donation, FundingSettings, LedgerEntry
 from masthead.funding.money import Money
 from masthead.funding.selectors import exchange_rates
 
@@ -179,11 +179,13 @@ def _first_payments(appeal: Appeal, start: datetime, end: datetime) -> list[Dona
 def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults:
     """Counts, donations and conversion of each variant, from ``since`` to ``until``.
 
-    Amounts are in the goal currency, at the exchange rates set in the admin.
+    Amounts are what is left after refunds and disputes, in the goal
+    currency at the exchange rates set in the admin. A donation refunded in
+    full is not a conversion.
     """
     goal_currency = FundingSettings.load().goal_currency
     rates = exchange_rates(goal_currency)
-    tz = timezone.get_current_timezone()
+    tz = timezone.get_default_timezone()  # the counters' days, not the editor's
     start = datetime.combine(since, datetime.min.time(), tzinfo=tz)
     end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=tz)
 
@@ -203,12 +205,23 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
         line.snoozes += count.snoozes
         line.supporters += count.supporters
     unconverted = set()
-    for donation in _first_payments(appeal, start, end):
+    first = _first_payments(appeal, start, end)
+    # What is left of each after refunds and disputes: the ledger's sum.
+    net = dict(
+        LedgerEntry.objects.filter(donation__in=first)
+        .values("donation")
+        .annotate(total=Sum("amount_minor"))
+        .values_list("donation", "total")
+    )
+    for donation in first:
+        left = net.get(donation.pk, 0)
+        if left <= 0:
+            continue  # refunded in full, or lost in a dispute
         line = row(timezone.localdate(donation.received_at, tz), donation.variant)
         line.donations += 1
         if donation.currency in rates:
             line.amount_minor += (
-                Money(donation.amount_minor, donation.currency)
+                Money(left, donation.currency)
                 .convert(goal_currency, rates[donation.currency])
                 .minor
             )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from masthead.appeals import selectors, services
 from masthead.appeals.models import Event
 from masthead.funding import ratelimit
-from masthead.security import same_origin
+from masthead.security import client_address, same_origin
 
 MAX_BODY_BYTES = 200
 FIELDS = {"appeal", "variant", "event"}
@@ -55,7 +55,7 @@ def beacon(request):
     limits = settings.APPEALS_BEACON_LIMIT
     if not ratelimit.hit(
         "appeal-beacon",
-        request.META.get("REMOTE_ADDR", ""),
+        client_address(request),
         limit=limits["PER_IP"],
         window=limits["WINDOW"],
     ):

@@ -35,7 +35,7 @@ from masthead.funding.providers import enabled_providers, get_provider
 from masthead.funding.providers.base import ProviderError, WebhookError
 from masthead.funding.qr import qr_svg
 from masthead.funding.tasks import process_after_commit
-from masthead.security import same_origin
+from masthead.security import client_address, same_origin
 
 logger = logging.getLogger(__name__)
 
@@ -59,16 +59,16 @@ def _form(request, data=None) -> SupportForm:
     if frequency not in Frequency.values:
         frequency = Frequency.MONTHLY
     currency = request.GET.get("currency", "USD").upper()
+    amount = request.GET.get("amount", "")
     if not any(code == currency for code, _ in options):
-        currency = "USD"
+        currency, amount = "USD", ""  # an amount means nothing in another currency
     initial = {
         "frequency": frequency,
         "currency": currency,
         "appeal": request.GET.get("appeal", "")[:100],
         "variant": request.GET.get("variant", "")[:100],
     }
-    amount = request.GET.get("amount", "")
-    if amount.isdigit():
+    if amount.isascii() and amount.isdigit() and len(amount) <= 12:
         # An appeal's button may preselect an amount that is not a preset.
         choice = options.get((currency, frequency))
         if choice is None or any(str(m.minor) == amount for m in choice.presets):
@@ -94,7 +94,7 @@ def checkout(request):
     allowed = same_origin(request)
     if allowed and form.is_valid():
         email = form.cleaned_data["email"].lower()
-        address = request.META.get("REMOTE_ADDR", "")
+        address = client_address(request)
         allowed = ratelimit.hit(
             "checkout-ip", address, limit=limits["PER_IP"], window=limits["WINDOW"]
         ) and ratelimit.hit(
@@ -219,7 +219,7 @@ def manage(request):
             error = _("Enter the email address you gave with your donation.")
         else:
             window = limits["WINDOW"]
-            address = request.META.get("REMOTE_ADDR", "")
+            address = client_address(request)
             allowed = (
                 same_origin(request)
                 and ratelimit.hit(

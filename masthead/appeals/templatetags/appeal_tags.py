@@ -8,6 +8,7 @@ from django import template
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -78,9 +79,12 @@ def appeal_banner(context) -> SafeString:
 def appeal_end(context, page) -> SafeString:
     """End-of-article candidates; without JavaScript, the first one shows."""
     appeals = _candidates(page, Placement.END)
+    now = timezone.now()
+    started = [a for a in appeals if a.starts_at is None or a.starts_at <= now]
+    shown = started[0] if started else None
     return mark_safe(  # noqa: S308 - rendered templates
         "".join(
-            render_appeal(appeal, rank=rank, shown=rank == 0)
+            render_appeal(appeal, rank=rank, shown=appeal is shown)
             for rank, appeal in enumerate(appeals)
         )
     )

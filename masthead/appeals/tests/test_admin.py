@@ -92,6 +92,7 @@ def test_an_appeal_with_two_variants_is_created(editor):
         ({"language": "english!"}, "language", "Use a language code"),
         ({"snooze_days": 0}, "snooze_days", "greater than or equal to 1"),
         ({"key": "has spaces"}, "key", "Enter a valid “slug”"),
+        ({"currency": "JPY"}, "currency", "The support page takes no JPY yet"),
     ],
 )
 def test_bad_input_is_explained_and_nothing_is_saved(editor, changes, field, message):

@@ -104,6 +104,18 @@ def test_beacons_are_rate_limited_per_address(client, appeal, settings):
     assert other.status_code == 204
 
 
+def test_behind_a_proxy_readers_are_told_apart_by_its_header(client, appeal, settings):
+    settings.APPEALS_BEACON_LIMIT = {"PER_IP": 2, "WINDOW": 60}
+    settings.CLIENT_ADDRESS_HEADER = "X-Real-IP"
+    body = {"appeal": "favour", "variant": "A", "event": "impression"}
+    codes = [
+        beacon(client, body, HTTP_X_REAL_IP=address).status_code
+        for address in ("198.51.100.1", "198.51.100.1", "198.51.100.2", "198.51.100.1")
+    ]
+    # All come from the proxy (127.0.0.1); the header tells them apart.
+    assert codes == [204, 204, 204, 429]
+
+
 def test_the_address_is_not_logged_or_stored(client, appeal, caplog):
     caplog.set_level(logging.DEBUG)
     beacon(client, {"appeal": "favour", "variant": "A", "event": "click"},

@@ -1,9 +1,11 @@
 """Appeals in the server-rendered pages: the same cacheable HTML for all."""
 
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import timezone
 
 from masthead.appeals.models import Placement
 from masthead.news.factories import ArticlePageFactory, body_blocks
@@ -160,3 +162,28 @@ def test_the_support_page_takes_the_buttons_preselection(client, home):
     form = odd.context["form"]
     assert form.initial["amount"] == "other"
     assert str(form.initial["custom_amount"]) == "15.00"
+
+
+def test_without_javascript_an_appeal_not_yet_started_stays_hidden(
+    client, appeal_factory, long_article
+):
+    appeal_factory("later", priority=5, starts_at=timezone.now() + timedelta(hours=2))
+    appeal_factory("now")
+    appeals = appeal_tags(client.get(long_article.url).content.decode())
+    # Both are on the page (it may be cached past the start), but only the
+    # running one shows to readers without scripts.
+    assert "hidden" in appeals["later"]
+    assert "data-start" in appeals["later"]
+    assert "hidden" not in appeals["now"]
+
+
+def test_deleting_its_only_section_switches_an_appeal_off(
+    appeal_factory, section, other_section
+):
+    lonely = appeal_factory("lonely", sections=[section])
+    shared = appeal_factory("shared", sections=[section, other_section])
+    section.delete()
+    lonely.refresh_from_db()
+    shared.refresh_from_db()
+    assert (lonely.active, shared.active) == (False, True)
+    assert [s.pk for s in shared.sections.all()] == [other_section.pk]

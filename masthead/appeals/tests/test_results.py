@@ -8,11 +8,15 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
+from wagtail.users.models import UserProfile
 
 from masthead.appeals import stats
+from masthead.appeals.factories import appeal_donation
 from masthead.appeals.models import DailyCount
 from masthead.appeals.selectors import appeal_results
 from masthead.funding.models import Donation, ExchangeRate
+from masthead.funding.providers.base import RawEvent
+from masthead.funding.services import provider_event_process, provider_event_record
 
 pytestmark = pytest.mark.django_db
 
@@ -96,15 +100,55 @@ def test_renewals_are_not_counted_as_new_conversions(
     assert str(report.variants[0].amount) == "$5"
 
 
+def test_refunds_come_off_and_a_full_refund_is_no_conversion(appeal_factory):
+    appeal = appeal_factory("favour")
+    kept = appeal_donation("favour", "A", minor=2000, number=1)
+    gone = appeal_donation("favour", "A", minor=1000, number=2)
+    for donation, refund in ((kept, 500), (gone, 1000)):
+        raw = RawEvent(
+            event_id=f"evt_refund_{donation.pk}",
+            type="refund.created",
+            payload={
+                "payment_id": donation.provider_payment_id,
+                "refund_id": f"re_{donation.pk}",
+                "amount_minor": refund,
+                "currency": "USD",
+                "occurred_at": timezone.now().isoformat(),
+            },
+        )
+        event, _ = provider_event_record(provider="dummy", raw=raw)
+        provider_event_process(event_id=event.pk)
+    today = timezone.localdate()
+    report = appeal_results(appeal, since=today, until=today)
+    assert report.variants[0].donations == 1
+    assert str(report.variants[0].amount) == "$15"
+
+
+def test_days_are_the_newsrooms_whatever_the_editors_time_zone(
+    client, appeal_factory, settings
+):
+    settings.TIME_ZONE = "UTC"
+    appeal = appeal_factory("favour")
+    today = timezone.localdate()
+    DailyCount.objects.create(appeal=appeal, variant="A", day=today, impressions=9)
+    admin = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(admin)
+    # A zone whose date differs from UTC's right now: ahead late in the UTC
+    # day, behind early in it.
+    zone = "Pacific/Kiritimati" if timezone.now().hour >= 10 else "Pacific/Pago_Pago"
+    profile = UserProfile.get_for_user(admin)
+    profile.current_time_zone = zone
+    profile.save()
+    html = client.get(f"/admin/appeals/{appeal.pk}/results/?days=7").content.decode()
+    assert f"to {today:%-d %b %Y}, by the newsroom’s days (UTC)" in html
+    assert f"<td>{today:%a %-d %b %Y}</td><td>A</td><td>9</td>" in html
+
+
 def test_amounts_are_converted_to_the_goal_currency(appeal_factory):
     appeal = appeal_factory("favour")
     ExchangeRate.objects.create(currency="EUR", rate="1.10")
     for number, (minor, currency) in enumerate([(1000, "EUR"), (500, "GBP")]):
-        Donation.objects.create(
-            appeal="favour", variant="A", provider="dummy",
-            provider_payment_id=f"p{number}", amount_minor=minor, currency=currency,
-            status=Donation.Status.SUCCEEDED, received_at=timezone.now(),
-        )  # fmt: skip
+        appeal_donation("favour", "A", minor=minor, currency=currency, number=number)
     today = timezone.localdate()
     report = appeal_results(appeal, since=today, until=today)
     assert report.variants[0].donations == 2
@@ -146,11 +190,7 @@ def test_results_pages_show_the_chart_and_the_leader(client, appeal_factory):
     )
     DailyCount.objects.create(appeal=appeal, variant="B", day=today, impressions=2000)
     for number in range(30):
-        Donation.objects.create(
-            appeal="favour", variant="A", provider="dummy",
-            provider_payment_id=f"p{number}", amount_minor=500, currency="USD",
-            status=Donation.Status.SUCCEEDED, received_at=timezone.now(),
-        )  # fmt: skip
+        appeal_donation("favour", "A", number=number)
     url = f"/admin/appeals/{appeal.pk}/results/"
     assert client.get(url).status_code == 302  # to the login page
     admin = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")

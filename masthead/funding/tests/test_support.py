@@ -199,3 +199,19 @@ def test_a_zero_decimal_currency_works_once_added(client, home):
     bad = post(client, frequency="one_time", currency="JPY", amount="other",
                custom_amount="1500.5", email="b@example.org")  # fmt: skip
     assert "at most 0 decimal places" in bad.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["amount=%C2%B2", "amount=99999999999999999999", "amount=-5", "amount=5e3"],
+)
+def test_odd_preselected_amounts_are_ignored(client, home, query):
+    response = client.get(f"/support/?frequency=month&currency=USD&{query}")
+    assert response.status_code == 200
+    assert "amount" not in response.context["form"].initial
+
+
+def test_a_preselected_amount_is_dropped_with_an_unknown_currency(client, home):
+    form = client.get("/support/?currency=XYZ&amount=500").context["form"]
+    assert form.initial["currency"] == "USD"
+    assert "amount" not in form.initial

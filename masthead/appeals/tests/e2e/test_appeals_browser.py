@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from masthead.appeals.factories import appeal_build
+from masthead.appeals.factories import appeal_build, appeal_donation
 from masthead.appeals.models import (
     Appeal,
     AppealVariant,
@@ -324,11 +324,9 @@ def test_the_team_edits_appeals_and_reads_results(tab, live_server, articles):
             appeal=favour, variant="B", day=day, impressions=b, clicks=b // 70
         )
     for number in range(60):
-        Donation.objects.create(
-            appeal="favour", variant="AB"[number % 3 == 0], provider="dummy",
-            provider_payment_id=f"demo-{number}", amount_minor=500, currency="USD",
-            status=Donation.Status.SUCCEEDED,
-            received_at=timezone.now() - timedelta(days=number % 3),
+        appeal_donation(
+            "favour", "AB"[number % 3 == 0], number=number,
+            when=timezone.now() - timedelta(days=number % 3),
         )  # fmt: skip
     page = tab.page
     page.set_viewport_size({"width": 1280, "height": 1000})
