@@ -34,7 +34,8 @@
   }
 
   function table(name) {
-    if (!state[name] || typeof state[name] !== "object") state[name] = {};
+    var value = state[name];
+    if (!value || typeof value !== "object" || Array.isArray(value)) state[name] = {};
     return state[name];
   }
 
@@ -43,9 +44,11 @@
     return isFinite(value) ? value : 0;
   }
 
+  // Whether a moment stored on the device is less than `days` ago. A moment
+  // far in the future (the clock was wrong then) counts as never.
   function within(since, days, now) {
     since = number(since);
-    return since > 0 && now - since < days * DAY;
+    return since > 0 && since < now + DAY && now - since < days * DAY;
   }
 
   function send(appeal, event) {
@@ -95,7 +98,9 @@
     if (data.start && Date.parse(data.start) > now) return false;
     if (data.end && Date.parse(data.end) <= now) return false;
     if (within(table("snoozed")[data.appeal], number(data.snoozeDays), now)) return false;
-    if (within(state.supporter, number(data.supporterDays), now)) return false;
+    // "I already support you" holds for the days of the appeal it was said on.
+    var supporterDays = number(state.supporterDays) || number(data.supporterDays);
+    if (within(state.supporter, supporterDays, now)) return false;
     if (data.audience === "non_donors" && within(state.donated, number(data.donorDays), now)) {
       return false;
     }
@@ -109,15 +114,20 @@
       send(appeal, "impression");
       return;
     }
+    // Seen: half of it on screen, or half the screen for a tall one.
     var observer = new IntersectionObserver(function (entries) {
       for (var i = 0; i < entries.length; i++) {
-        if (entries[i].isIntersecting) {
+        var entry = entries[i];
+        if (
+          entry.intersectionRatio >= 0.5 ||
+          entry.intersectionRect.height >= window.innerHeight / 2
+        ) {
           observer.disconnect();
           send(appeal, "impression");
           return;
         }
       }
-    }, { threshold: 0.5 });
+    }, { threshold: [0, 0.25, 0.5] });
     observer.observe(appeal);
   }
 
@@ -135,21 +145,46 @@
       // Fixed at the bottom: nothing on the page moves. The page gains room
       // below its end, so that the banner never covers the footer.
       var root = document.documentElement;
-      root.style.setProperty("--appeal-banner-height", appeal.offsetHeight + "px");
+      var measure = function () {
+        root.style.setProperty("--appeal-banner-height", appeal.offsetHeight + "px");
+      };
+      measure();
+      if ("ResizeObserver" in window) new ResizeObserver(measure).observe(appeal);
       root.classList.add("has-appeal-banner");
     }
     countImpression(appeal);
   }
 
+  // Focus goes where the reader was: after an appeal in the article, to what
+  // follows it; after the banner, to the page's main content.
   function dismiss(appeal) {
     if (appeal.contains(document.activeElement)) {
       var main = document.getElementById("main");
-      if (main) main.focus();
+      var next = null;
+      if (appeal.getAttribute("data-placement") !== "banner") {
+        for (var node = appeal; node && node !== main && !next; node = node.parentElement) {
+          next = node.nextElementSibling;
+        }
+      }
+      next = next || main;
+      if (next) {
+        if (!next.hasAttribute("tabindex")) next.setAttribute("tabindex", "-1");
+        next.focus({ preventScroll: true });
+      }
     }
     appeal.hidden = true;
     if (appeal.getAttribute("data-placement") === "banner") {
       document.documentElement.classList.remove("has-appeal-banner");
     }
+  }
+
+  // An inline appeal appears inside text the reader may already see; it is
+  // shown only where it would push nothing on screen down.
+  function movesVisibleText(appeal) {
+    if (appeal.getAttribute("data-placement") !== "inline" || !appeal.hidden) return false;
+    var before = appeal.previousElementSibling;
+    while (before && before.hasAttribute("data-appeal")) before = before.previousElementSibling;
+    return !!before && before.getBoundingClientRect().bottom < window.innerHeight;
   }
 
   function decide() {
@@ -171,7 +206,7 @@
           return number(a.getAttribute("data-rank")) - number(b.getAttribute("data-rank"));
         })
         .forEach(function (appeal) {
-          if (!shown && eligible(appeal, now)) {
+          if (!shown && eligible(appeal, now) && !movesVisibleText(appeal)) {
             shown = true;
             show(appeal);
           } else {
@@ -198,6 +233,7 @@
       dismiss(appeal);
     } else if (action === "supporter") {
       state.supporter = Date.now();
+      state.supporterDays = number(appeal.getAttribute("data-supporter-days"));
       save();
       send(appeal, "supporter");
       var all = document.querySelectorAll("[data-appeal]");

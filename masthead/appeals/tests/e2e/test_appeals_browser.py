@@ -77,7 +77,7 @@ def articles(section):
     appeal_build(
         "inline",
         placement=Placement.INLINE,
-        inline_after=2,
+        inline_after=6,
         min_articles=2,
         audience=Audience.EVERYONE,
         show_goal_meter=False,
@@ -280,6 +280,53 @@ def test_a_reader_keeps_their_variant(tab, live_server, section):
     # The landmark is named after the headline the reader sees.
     labelled_by = appeal.get_attribute("aria-labelledby")
     assert page.locator(f"#{labelled_by}").inner_text() == f"Headline {other}"
+    assert_private(tab)
+
+
+def test_i_already_support_you_quiets_every_appeal_for_its_days(
+    tab, live_server, articles
+):
+    page = tab.page
+    page.goto(live_server.url + articles[1].url)
+    page.goto(live_server.url + articles[2].url)  # the inline one shows from here
+    for key in ("favour", "banner", "inline"):
+        expect(page.locator(f'[data-appeal="{key}"]')).to_be_visible()
+    end = page.locator('[data-appeal="favour"]')
+    end.get_by_role("button", name="I already support you").focus()
+    page.keyboard.press("Enter")
+    for key in ("favour", "banner", "inline"):
+        expect(page.locator(f'[data-appeal="{key}"]')).to_be_hidden()
+    # Focus stays where the reader was: on what followed the appeal.
+    assert page.evaluate("document.activeElement.className") == "read-more"
+    page.goto(live_server.url + articles[0].url)
+    expect(page.locator("[data-appeal]:visible")).to_have_count(0)
+    stored = state(page)
+    assert stored["supporterDays"] == 30
+    stored["supporter"] -= 31 * DAY
+    set_state(page, stored)
+    page.reload()
+    expect(end).to_be_visible()
+    assert DailyCount.objects.get(appeal__key="favour").supporters == 1
+    assert_private(tab)
+
+
+def test_an_inline_appeal_never_pushes_text_the_reader_can_see(
+    tab, live_server, section
+):
+    article = ArticlePageFactory(
+        parent=section,
+        title="Short opening",
+        body=body_blocks([f"Paragraph {n}." for n in range(1, 5)]),
+    )
+    appeal_build("early", placement=Placement.INLINE, inline_after=1)
+    page = tab.page
+    page.goto(live_server.url + article.url)
+    # After paragraph 1 is on the first screen: revealing it would move the
+    # text being read, so it stays out on this page view.
+    expect(page.locator('[data-appeal="early"]')).to_be_hidden()
+    page.set_viewport_size({"width": 1280, "height": 200})
+    page.reload()
+    expect(page.locator('[data-appeal="early"]')).to_be_visible()
     assert_private(tab)
 
 
