@@ -338,7 +338,8 @@ def test_inline_appeal_waits_for_the_readers_nth_article(tab, live_server, artic
     page.goto(live_server.url + articles[1].url)
     expect(inline).to_be_visible()
     assert state(page)["articles"] == 2
-    tab.screenshot("appeal-inline", of=inline)
+    inline.evaluate("el => el.scrollIntoView({block: 'center'})")
+    tab.screenshot("appeal-inline", full_page=False)
     assert_private(tab)
 
 
