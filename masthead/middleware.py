@@ -104,3 +104,28 @@ class PageCacheMiddleware:
             and "public" in cache_control
             and "cookie" not in response.get("Vary", "").lower()
         )
+
+
+class PreviewFramingMiddleware:
+    """Let the admin frame its own previews, and nothing else frame anything.
+
+    Wagtail renders a preview by running a dummy request (``is_dummy``)
+    through this same stack. The reader pages' ban on framing (CSP
+    ``frame-ancestors 'none'``, ``X-Frame-Options: DENY``) would leave the
+    admin's preview panel blank, so previews may be framed by our own origin.
+    Sits above the CSP and clickjacking middleware, to amend what they set.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_dummy", False):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+            policy = response.get("Content-Security-Policy")
+            if policy:
+                response["Content-Security-Policy"] = policy.replace(
+                    "frame-ancestors 'none'", "frame-ancestors 'self'"
+                )
+        return response

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that cache hits skip everything below.
     "masthead.middleware.PageCacheMiddleware",
+    "masthead.middleware.PreviewFramingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",

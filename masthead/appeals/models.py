@@ -26,7 +26,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PreviewableMixin
 
 from masthead.funding.models import CURRENCY_CHOICES, Donation, Frequency
 from masthead.funding.money import Money
@@ -56,7 +56,7 @@ class Event(models.TextChoices):
     SUPPORTER = "supporter", _("I already support you")
 
 
-class Appeal(ClusterableModel):
+class Appeal(PreviewableMixin, ClusterableModel):
     name = models.CharField(
         max_length=100, help_text=_("For the team only; readers never see it.")
     )
@@ -250,6 +250,16 @@ class Appeal(ClusterableModel):
                 )
             )
         )
+
+    def get_preview_template(self, request, mode_name):
+        return "appeals/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        from masthead.appeals.templatetags.appeal_tags import render_preview
+
+        context = super().get_preview_context(request, mode_name)
+        context["previews"] = render_preview(self)
+        return context
 
     @property
     def status(self) -> str:

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 
 from masthead import pagecache
 from masthead.appeals import selectors
-from masthead.appeals.models import Appeal, Placement
+from masthead.appeals.models import Appeal, AppealVariant, Placement
 from masthead.funding.templatetags.funding_tags import METER_SECONDS
 from masthead.news.models import SectionPage
 
@@ -61,6 +61,30 @@ def render_appeal(appeal: Appeal, *, rank: int, shown: bool) -> SafeString:
         )
         cache.set(key, html, HTML_SECONDS)
     return html
+
+
+def render_preview(appeal: Appeal) -> list[tuple[AppealVariant, SafeString]]:
+    """Each variant of an appeal as readers would see it, for the admin preview.
+
+    Works on unsaved appeals too: the variants are the editor's form.
+    """
+    support = reverse("funding:support")
+    return [
+        (
+            variant,
+            render_to_string(
+                "appeals/appeal.html",
+                {
+                    "appeal": appeal,
+                    "variants": [(variant, variant.support_url(support))],
+                    "rank": 0,
+                    "shown": True,
+                    "preview": True,
+                },
+            ),
+        )
+        for variant in appeal.variants.all()
+    ]
 
 
 @register.simple_tag(takes_context=True)

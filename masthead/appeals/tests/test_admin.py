@@ -9,6 +9,7 @@ from masthead.appeals.models import Appeal
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/snippets/appeals/appeal/add/"
+PREVIEW = "/admin/snippets/appeals/appeal/preview/"
 
 
 @pytest.fixture
@@ -116,3 +117,24 @@ def test_an_appeal_needs_a_variant(editor):
     response = editor.post(ADD, data)
     assert response.status_code == 200
     assert not Appeal.objects.exists()
+
+
+def test_the_preview_shows_every_variant_as_readers_see_it(editor):
+    posted = editor.post(PREVIEW, form(placement="banner"))
+    assert posted.json()["is_valid"] is True
+    html = editor.get(PREVIEW).content.decode()
+    assert "A small favour" in html and "Give once" in html
+    assert "New variant · weight 3" in html
+    assert "appeal--banner appeal--preview" in html  # not fixed over the page
+    assert "appeals.js" not in html  # nothing decides to hide them here
+    assert Appeal.objects.count() == 0  # previewing saves nothing
+
+
+def test_a_saved_appeal_previews_with_its_letters(editor):
+    editor.post(ADD, form())
+    appeal = Appeal.objects.get()
+    url = f"{PREVIEW}{appeal.pk}/"
+    editor.post(url, form())
+    html = editor.get(url).content.decode()
+    assert "Variant A · weight 3" in html
+    assert "variant=B" in html

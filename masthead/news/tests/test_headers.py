@@ -55,6 +55,17 @@ def test_security_headers(client, story, url):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
 
 
+def test_previews_may_be_framed_by_the_admin_only(client, story):
+    assert client.get("/politics/first-story/")["X-Frame-Options"] == "DENY"
+    preview = story.make_preview_request()
+    assert preview.status_code == 200
+    assert b"First story" in preview.content
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    csp = preview["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in csp
+    assert "default-src 'self'" in csp
+
+
 def test_hsts_is_sent_under_https(client, story, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     response = client.get("/", secure=True)

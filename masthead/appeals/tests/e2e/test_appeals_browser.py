@@ -388,6 +388,15 @@ def test_the_team_edits_appeals_and_reads_results(tab, live_server, articles):
     expect(page.locator("#id_name")).to_have_value("Favour")
     tab.screenshot("appeal-admin-edit", full_page=False)
 
+    # The live preview shows every variant as readers see it.
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_text("Variant B · weight 1")).to_be_visible(timeout=15000)
+    expect(
+        preview.get_by_role("heading", name="Before you go: a small favour")
+    ).to_be_visible()
+    tab.screenshot("appeal-admin-preview", full_page=False)
+
     page.goto(live_server.url + f"/admin/appeals/{favour.pk}/results/")
     chart = page.get_by_role("img", name="Donations per impression, by variant")
     expect(chart).to_be_visible()
