@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -41,8 +42,14 @@ logger = logging.getLogger(__name__)
 
 
 def _support_context(form: SupportForm) -> dict:
+    # Switching frequency or currency keeps the appeal the reader came from.
+    attribution = {
+        name: form.initial.get(name) or form.data.get(name)
+        for name in ("appeal", "variant")
+    }
     return {
         "form": form,
+        "attribution": urlencode({k: v for k, v in attribution.items() if v}),
         "frequency": form.frequency,
         "currency": form.currency,
         "frequencies": Frequency.choices,

@@ -187,3 +187,19 @@ def test_deleting_its_only_section_switches_an_appeal_off(
     shared.refresh_from_db()
     assert (lonely.active, shared.active) == (False, True)
     assert [s.pk for s in shared.sections.all()] == [other_section.pk]
+
+
+def test_switching_frequency_or_currency_keeps_the_appeal(client, home):
+    html = client.get(
+        "/support/?frequency=month&currency=USD&amount=200&appeal=favour&variant=B"
+    ).content.decode()
+    assert (
+        'href="?frequency=one_time&amp;currency=USD&amp;appeal=favour&amp;variant=B"'
+        in html
+    )
+    assert (
+        'href="?frequency=month&amp;currency=EUR&amp;appeal=favour&amp;variant=B"'
+        in html
+    )
+    plain = client.get("/support/").content.decode()
+    assert 'href="?frequency=one_time&amp;currency=USD"' in plain
