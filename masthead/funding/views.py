@@ -119,6 +119,12 @@ def checkout(request):
     return response
 
 
+def _support_again(**query: str) -> str:
+    """The support page as the reader left it, still crediting their appeal."""
+    present = {name: value for name, value in query.items() if value}
+    return f"{reverse('funding:support')}?{urlencode(present)}"
+
+
 def _start(request, form: SupportForm):
     data = form.cleaned_data
     try:
@@ -131,7 +137,14 @@ def _start(request, form: SupportForm):
             appeal=data["appeal"],
             variant=data["variant"],
             success_url=request.build_absolute_uri(reverse("funding:thanks")),
-            cancel_url=request.build_absolute_uri(reverse("funding:support")),
+            cancel_url=request.build_absolute_uri(
+                _support_again(
+                    frequency=data["frequency"],
+                    currency=data["money"].currency,
+                    appeal=data["appeal"],
+                    variant=data["variant"],
+                )  # fmt: skip
+            ),
         )
     except ProviderError:
         logger.exception("Checkout could not start")
@@ -172,7 +185,15 @@ def dummy_checkout(request, public_id):
             process_after_commit(event)
         if succeed:
             return redirect("funding:thanks")
-        return redirect(reverse("funding:support") + "?declined=1")
+        return redirect(
+            _support_again(
+                frequency=intent.frequency,
+                currency=intent.currency,
+                appeal=intent.appeal,
+                variant=intent.variant,
+                declined="1",
+            )  # fmt: skip
+        )
     return render(request, "funding/dummy_checkout.html", {"intent": intent})
 
 

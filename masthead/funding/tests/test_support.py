@@ -158,10 +158,13 @@ def test_the_dummy_provider_pays_and_the_meter_moves(
 def test_a_declined_dummy_payment_records_nothing(
     client, home, django_capture_on_commit_callbacks
 ):
-    location = post(client)["Location"]
+    location = post(client, appeal="favour", variant="B")["Location"]
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(location, {"outcome": "decline"})
-    assert response["Location"] == "/support/?declined=1"
+    # Back to the form as the reader left it, still crediting the appeal.
+    assert response["Location"] == (
+        "/support/?frequency=month&currency=USD&appeal=favour&variant=B&declined=1"
+    )
     assert not Donation.objects.exists()
     assert DonationIntent.objects.get().status == "failed"
 
