@@ -62,6 +62,7 @@ def test_check_deploy_is_clean_with_https_and_debug_off(tmp_path):
             "MASTHEAD_VAR_DIR": str(tmp_path),
             "SECURE_HSTS_PRELOAD": "true",
             "FUNDING_DUMMY_PROVIDER": "false",
+            "CLIENT_ADDRESS_HEADER": "X-Real-IP",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -79,6 +80,8 @@ def test_check_deploy_warns_about_the_dummy_provider(tmp_path):
         },
     )
     assert "funding.W001" in result.stdout + result.stderr
+    # Nothing says which header carries the reader's address behind a proxy.
+    assert "masthead.W001" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
