@@ -88,7 +88,28 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class HomePage(Page):
+class OneChildTypeRoutingMixin:
+    """Route to a child page in one query when only one type may be a child.
+
+    Wagtail's default finds the child, then fetches its specific model: two
+    queries per level of the URL. The front page holds only sections, and a
+    section only articles, so their children can be fetched as such.
+    """
+
+    def route(self, request, path_components):
+        child_models = self.allowed_subpage_models()
+        if not path_components or len(child_models) != 1:
+            return super().route(request, path_components)
+        model = child_models[0]
+        try:
+            child = model.objects.child_of(self).get(slug=path_components[0])
+        except model.DoesNotExist:
+            return super().route(request, path_components)  # other pages; 404
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+
+class HomePage(OneChildTypeRoutingMixin, Page):
     """The front page: a lead story and the latest articles of each section."""
 
     lead_article = models.ForeignKey(
@@ -120,7 +141,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(OneChildTypeRoutingMixin, Page):
     """A section: a paginated listing of its articles."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -202,6 +223,11 @@ class ArticlePage(Page):
     @cached_property
     def authors(self) -> list[Author]:
         return [link.author for link in self.article_authors.select_related("author")]
+
+    @cached_property
+    def tag_list(self) -> list:
+        """The article's tags, read once per request (page, JSON-LD, Open Graph)."""
+        return list(self.tags.all())
 
     @cached_property
     def section(self) -> "SectionPage | None":

@@ -50,7 +50,7 @@ def news_article(article: ArticlePage) -> dict:
             "name": settings.WAGTAIL_SITE_NAME,
             "url": canonical_url("/"),
         },
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
     }
     if article.section:
         data["articleSection"] = article.section.title
@@ -87,7 +87,7 @@ def article_open_graph(article: ArticlePage) -> str:
         tags.append(("article:modified_time", article.updated_at.isoformat()))
     if article.section:
         tags.append(("article:section", article.section.title))
-    tags += [("article:tag", tag.name) for tag in article.tags.all()]
+    tags += [("article:tag", tag.name) for tag in article.tag_list]
     image = lead_image_url(article)
     if image:
         tags.append(("og:image", image))

@@ -3,6 +3,7 @@
 import pytest
 from django.test import override_settings
 
+from masthead import pagecache
 from masthead.news.factories import ArticlePageFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,21 @@ def test_admin_is_never_public(client, admin_user):
 @override_settings(PAGE_CACHE_MAX_AGE=300)
 def test_max_age_is_configurable(client, story):
     assert client.get("/")["Cache-Control"] == "public, max-age=300"
+
+
+def test_routing_finds_pages_and_refuses_the_rest(client, story):
+    assert client.get("/politics/").status_code == 200
+    assert client.get("/politics/first-story/").status_code == 200
+    for path in ("/nowhere/", "/politics/nothing/", "/politics/first-story/more/"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_an_uncached_article_stays_within_its_query_budget(
+    client, story, django_assert_max_num_queries
+):
+    client.get("/politics/first-story/")  # renditions and first-hit work
+    pagecache.clear()
+    # Routing fetches each level's page as its own type (was 2 queries a
+    # level), and the tags are read once (they were read three times): 18 → 14.
+    with django_assert_max_num_queries(14):
+        assert client.get("/politics/first-story/").status_code == 200
