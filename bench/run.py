@@ -81,16 +81,28 @@ def main() -> None:
         rows.append((f"{name}, uncached", cold, cold / reference, ""))
         rows.append((f"{name}, page cache hit", warm, warm / reference, ""))
 
-    # The cost of appeals: the same article with every appeal switched off.
+    # The cost of appeals: the same article with every appeal switched off,
+    # measured in turns with it on, so that the machine's noise hits both.
     active = list(Appeal.objects.filter(active=True).values_list("pk", flat=True))
-    Appeal.objects.filter(pk__in=active).update(active=False)
-    pagecache.changed("appeals")
-    client.get(urls["article"])
-    bare = rate(client, urls["article"], cold=True)
-    bare_html = client.get(urls["article"]).content
-    Appeal.objects.filter(pk__in=active).update(active=True)
-    pagecache.changed("appeals")
-    rows.insert(2, ("article without appeals, uncached", bare, bare / reference, ""))
+
+    def appeals_on(on: bool) -> None:
+        Appeal.objects.filter(pk__in=active).update(active=on)
+        pagecache.changed("appeals")
+        client.get(urls["article"])  # the appeals' own fragments, once
+
+    with_appeals, without = [], []
+    for _ in range(3):
+        appeals_on(False)
+        without.append(rate(client, urls["article"], cold=True))
+        bare_html = client.get(urls["article"]).content
+        appeals_on(True)
+        with_appeals.append(rate(client, urls["article"], cold=True))
+    paired = statistics.median(with_appeals)
+    bare = statistics.median(without)
+    rows.insert(2, ("article with appeals (paired), uncached", paired,
+                    paired / reference, ""))  # fmt: skip
+    rows.insert(3, ("article without appeals (paired), uncached", bare,
+                    bare / reference, ""))  # fmt: skip
 
     pagecache.clear()
     with CaptureQueriesContext(connection) as queries:

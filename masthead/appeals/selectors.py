@@ -64,15 +64,17 @@ def appeals_for(
     section_id: int | None = None,
     language: str | None = None,
     now: datetime | None = None,
+    live: list[Appeal] | None = None,
 ) -> list[Appeal]:
     """The appeals a page may show at ``placement``, in order of precedence.
 
     An appeal limited to sections shows only on pages of those sections;
-    one limited to a language only on pages in that language.
+    one limited to a language only on pages in that language. ``live`` is
+    ``live_appeals()``, when the caller has it already.
     """
     return [
         appeal
-        for appeal in live_appeals(now=now)
+        for appeal in (live_appeals(now=now) if live is None else live)
         if appeal.placement == placement
         and (not appeal.section_ids or section_id in appeal.section_ids)
         and _language_matches(appeal.language, language)

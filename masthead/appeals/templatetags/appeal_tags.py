@@ -36,10 +36,17 @@ def _target(page) -> tuple[int | None, str]:
     return (section.pk if section is not None else None), language
 
 
-def _candidates(page, placement: str) -> list[Appeal]:
+def _candidates(context, page, placement: str) -> list[Appeal]:
+    """The candidates for one place; the live list is read once per request."""
+    request = context.get("request")
+    live = getattr(request, "_masthead_live_appeals", None)
+    if live is None:
+        live = selectors.live_appeals()
+        if request is not None:
+            request._masthead_live_appeals = live
     section_id, language = _target(page)
     return selectors.appeals_for(
-        placement=placement, section_id=section_id, language=language
+        placement=placement, section_id=section_id, language=language, live=live
     )[:MAX_CANDIDATES]
 
 
@@ -90,7 +97,7 @@ def render_preview(appeal: Appeal) -> list[tuple[AppealVariant, SafeString]]:
 @register.simple_tag(takes_context=True)
 def appeal_banner(context) -> SafeString:
     """Banner candidates: hidden until the reader's device picks one."""
-    appeals = _candidates(context.get("page"), Placement.BANNER)
+    appeals = _candidates(context, context.get("page"), Placement.BANNER)
     return mark_safe(  # noqa: S308 - rendered templates
         "".join(
             render_appeal(appeal, rank=rank, shown=False)
@@ -102,7 +109,7 @@ def appeal_banner(context) -> SafeString:
 @register.simple_tag(takes_context=True)
 def appeal_end(context, page) -> SafeString:
     """End-of-article candidates; without JavaScript, the first one shows."""
-    appeals = _candidates(page, Placement.END)
+    appeals = _candidates(context, page, Placement.END)
     now = timezone.now()
     started = [a for a in appeals if a.starts_at is None or a.starts_at <= now]
     shown = started[0] if started else None
@@ -133,7 +140,7 @@ def article_body(context, page) -> SafeString:
     paragraph 4" means the fourth paragraph the reader sees.
     """
     flat = context.flatten()
-    appeals = _candidates(page, Placement.INLINE)
+    appeals = _candidates(context, page, Placement.INLINE)
     waiting: dict[int, list[tuple[int, Appeal]]] = {}
     for rank, appeal in enumerate(appeals):
         waiting.setdefault(appeal.inline_after, []).append((rank, appeal))
