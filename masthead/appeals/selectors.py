@@ -1,7 +1,6 @@
 """Which appeals a page carries, and how each variant has done."""
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 from masthead import pagecache
 from masthead.appeals import stats
-from masthead.appeals.models import Appeal, DailyCount
+from masthead.appeals.models import EVENT_COLUMNS, Appeal, DailyCount
 from masthead.funding.models import Donation, FundingSettings, LedgerEntry
 from masthead.funding.money import Money
 from masthead.funding.selectors import exchange_rates
@@ -93,41 +92,48 @@ def known_variant(appeal_key: str, variant_key: str) -> Appeal | None:
 
 
 @dataclass
-class DayRow:
-    day: date
-    variant: str
+class Tally:
+    """Daily counts and attributed donations, for a day or a whole period.
+
+    ``amount_minor`` is in the goal currency (``currency``).
+    """
+
+    currency: str = ""
     impressions: int = 0
     clicks: int = 0
     snoozes: int = 0
     supporters: int = 0
     donations: int = 0
-    amount_minor: int = 0  # in the goal currency
-    currency: str = ""
+    amount_minor: int = 0
+
+    def add(self, other: "Tally") -> None:
+        for name in (*EVENT_COLUMNS.values(), "donations", "amount_minor"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
     def amount(self) -> Money:
         return Money(self.amount_minor, self.currency)
 
-
-@dataclass
-class VariantResult:
-    key: str
-    headline: str
-    impressions: int = 0
-    clicks: int = 0
-    snoozes: int = 0
-    supporters: int = 0
-    donations: int = 0
-    amount: Money | None = None
-    interval: stats.Interval = field(default_factory=lambda: stats.Interval(0, 0, 0))
-
     @property
-    def click_rate(self) -> float:
-        return self.clicks / self.impressions if self.impressions else 0.0
+    def interval(self) -> stats.Interval:
+        """Donations per impression, with its 95% interval."""
+        return stats.wilson(self.donations, self.impressions)
 
     @property
     def click_rate_percent(self) -> str:
-        return stats.percent(self.click_rate)
+        return stats.percent(self.clicks / self.impressions if self.impressions else 0)
+
+
+@dataclass
+class DayRow(Tally):
+    day: date | None = None
+    variant: str = ""
+
+
+@dataclass
+class VariantResult(Tally):
+    key: str = ""
+    headline: str = ""
 
 
 @dataclass
@@ -201,11 +207,9 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
     for count in DailyCount.objects.filter(
         appeal=appeal, day__gte=since, day__lte=until
     ):
-        line = row(count.day, count.variant)
-        line.impressions += count.impressions
-        line.clicks += count.clicks
-        line.snoozes += count.snoozes
-        line.supporters += count.supporters
+        row(count.day, count.variant).add(
+            Tally(**{name: getattr(count, name) for name in EVENT_COLUMNS.values()})
+        )
     unconverted = set()
     first = _first_payments(appeal, start, end)
     # What is left of each after refunds and disputes: the ledger's sum.
@@ -230,34 +234,21 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
         else:
             unconverted.add(donation.currency)
 
-    headlines = {v.key: v.headline for v in appeal.variants.all()}
-    totals: dict[str, VariantResult] = {
-        key: VariantResult(key=key, headline=headline)
-        for key, headline in headlines.items()
+    by_key = {
+        v.key: VariantResult(key=v.key, headline=v.headline, currency=goal_currency)
+        for v in appeal.variants.all()
     }
-    amounts: dict[str, int] = defaultdict(int)
+    totals = VariantResult(currency=goal_currency)
     for line in rows.values():
-        total = totals.setdefault(
+        by_key.setdefault(
             line.variant,
-            VariantResult(key=line.variant, headline="(variant removed)"),
-        )
-        total.impressions += line.impressions
-        total.clicks += line.clicks
-        total.snoozes += line.snoozes
-        total.supporters += line.supporters
-        total.donations += line.donations
-        amounts[line.variant] += line.amount_minor
-    variants = sorted(totals.values(), key=lambda v: (len(v.key), v.key))
-    for variant in variants:
-        variant.amount = Money(amounts[variant.key], goal_currency)
-        variant.interval = stats.wilson(variant.donations, variant.impressions)
+            VariantResult(
+                key=line.variant, headline="(variant removed)", currency=goal_currency
+            ),
+        ).add(line)
+        totals.add(line)
+    variants = sorted(by_key.values(), key=lambda v: (len(v.key), v.key))
     leader = stats.leader({v.key: (v.donations, v.impressions) for v in variants})
-    totals = VariantResult(key="", headline="")
-    for variant in variants:
-        for name in ("impressions", "clicks", "snoozes", "supporters", "donations"):
-            setattr(totals, name, getattr(totals, name) + getattr(variant, name))
-    totals.amount = Money(sum(amounts.values()), goal_currency)
-    totals.interval = stats.wilson(totals.donations, totals.impressions)
     return AppealResults(
         appeal=appeal,
         since=since,
