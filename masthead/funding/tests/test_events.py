@@ -1,9 +1,6 @@
 """Provider events: stored once, applied once, whatever the delivery does."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from masthead.funding.models import (
     Donation,
@@ -20,6 +17,7 @@ from masthead.funding.services import (
     provider_event_record,
 )
 from masthead.funding.tests.conftest import payment, raw
+from masthead.testing import race
 
 pytestmark = pytest.mark.django_db
 
@@ -197,24 +195,7 @@ def test_a_late_payment_does_not_revive_a_canceled_recurring_donation(start_inte
 def test_identical_deliveries_at_the_same_time_count_once(start_intent):
     intent = start_intent()
     event = payment(intent=intent)
-    barrier = threading.Barrier(4)
-    errors = []
-
-    def deliver_in_thread():
-        try:
-            barrier.wait()
-            deliver(event)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=deliver_in_thread) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert race(lambda: deliver(event)) == []
     assert ProviderEvent.objects.count() == 1
     assert Donation.objects.count() == 1
     assert net() == 1000
