@@ -5,6 +5,7 @@ cacheable, for browsers and any CDN in front. ``PageCacheMiddleware`` keeps
 those responses in the server's cache, so that a hit skips the whole stack.
 """
 
+from csp.constants import SELF
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
@@ -113,7 +114,8 @@ class PreviewFramingMiddleware:
     through this same stack. The reader pages' ban on framing (CSP
     ``frame-ancestors 'none'``, ``X-Frame-Options: DENY``) would leave the
     admin's preview panel blank, so previews may be framed by our own origin.
-    Sits above the CSP and clickjacking middleware, to amend what they set.
+    Sits below the CSP and clickjacking middleware and uses what they honour:
+    django-csp's per-response replacement, and an X-Frame-Options already set.
     """
 
     def __init__(self, get_response):
@@ -122,10 +124,6 @@ class PreviewFramingMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if getattr(request, "is_dummy", False):
+            response._csp_replace = {"frame-ancestors": [SELF]}
             response["X-Frame-Options"] = "SAMEORIGIN"
-            policy = response.get("Content-Security-Policy")
-            if policy:
-                response["Content-Security-Policy"] = policy.replace(
-                    "frame-ancestors 'none'", "frame-ancestors 'self'"
-                )
         return response

@@ -71,7 +71,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that cache hits skip everything below.
     "masthead.middleware.PageCacheMiddleware",
-    "masthead.middleware.PreviewFramingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -81,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below CSP and clickjacking: lets the admin frame its previews.
+    "masthead.middleware.PreviewFramingMiddleware",
     "masthead.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -50,6 +50,18 @@ def _candidates(context, page, placement: str) -> list[Appeal]:
     )[:MAX_CANDIDATES]
 
 
+def _render(appeal: Appeal, variants, **flags) -> SafeString:
+    support = reverse("funding:support")
+    return render_to_string(
+        "appeals/appeal.html",
+        {
+            "appeal": appeal,
+            "variants": [(v, v.support_url(support)) for v in variants],
+            **flags,
+        },
+    )
+
+
 def render_appeal(appeal: Appeal, *, rank: int, shown: bool) -> SafeString:
     """The appeal's HTML, the same on every page: rendered once per version."""
     key = (
@@ -58,14 +70,7 @@ def render_appeal(appeal: Appeal, *, rank: int, shown: bool) -> SafeString:
     )
     html = cache.get(key)
     if html is None:
-        support = reverse("funding:support")
-        variants = [
-            (variant, variant.support_url(support)) for variant in appeal.variant_list
-        ]
-        html = render_to_string(
-            "appeals/appeal.html",
-            {"appeal": appeal, "variants": variants, "rank": rank, "shown": shown},
-        )
+        html = _render(appeal, appeal.variant_list, rank=rank, shown=shown)
         cache.set(key, html, HTML_SECONDS)
     return html
 
@@ -75,21 +80,8 @@ def render_preview(appeal: Appeal) -> list[tuple[AppealVariant, SafeString]]:
 
     Works on unsaved appeals too: the variants are the editor's form.
     """
-    support = reverse("funding:support")
     return [
-        (
-            variant,
-            render_to_string(
-                "appeals/appeal.html",
-                {
-                    "appeal": appeal,
-                    "variants": [(variant, variant.support_url(support))],
-                    "rank": 0,
-                    "shown": True,
-                    "preview": True,
-                },
-            ),
-        )
+        (variant, _render(appeal, [variant], rank=0, shown=True, preview=True))
         for variant in appeal.variants.all()
     ]
 
