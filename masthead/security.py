@@ -9,7 +9,7 @@ def client_address(request) -> str:
 
     Behind a proxy every request comes from the proxy; the proxy then passes
     the address in the header named by CLIENT_ADDRESS_HEADER (X-Real-IP in
-    docs/deploy.md). The rate limits keep only an HMAC of it, in the cache.
+    docs/deploy.md). The rate limits keep only an HMAC of it (masthead.ratelimit).
     """
     header = settings.CLIENT_ADDRESS_HEADER
     if header:

@@ -265,7 +265,7 @@ FUNDING_CHECKOUT_LIMITS = {
 # reader, not per proxy. The address is never logged or stored.
 CLIENT_ADDRESS_HEADER = env("CLIENT_ADDRESS_HEADER", default="")
 
-# Appeal beacons: counts per address, kept in the cache as HMACs only.
+# Appeal beacons: counts per address, kept as HMACs only (masthead.ratelimit).
 APPEALS_BEACON_LIMIT = {
     "PER_IP": env.int("APPEALS_BEACON_LIMIT_PER_IP", default=120),
     "WINDOW": env.int("APPEALS_BEACON_LIMIT_WINDOW", default=3600),

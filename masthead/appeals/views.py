@@ -1,7 +1,7 @@
 """The beacon: a reader's device adds one to a daily total, and nothing more.
 
 The body is exactly {"appeal", "variant", "event"}. No cookie is read or set,
-and the address is used only for rate limiting, as an HMAC in the cache.
+and the address is used only for rate limiting, as an HMAC (masthead.ratelimit).
 """
 
 import json
@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from masthead import ratelimit
 from masthead.appeals import selectors, services
 from masthead.appeals.models import Event
-from masthead.funding import ratelimit
 from masthead.security import client_address, same_origin
 
 MAX_BODY_BYTES = 200

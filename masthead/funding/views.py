@@ -21,7 +21,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from masthead.funding import ratelimit, selectors, services
+from masthead import ratelimit
+from masthead.funding import selectors, services
 from masthead.funding.forms import OTHER, SupportForm
 from masthead.funding.models import (
     Donation,
