@@ -67,6 +67,10 @@ class PageCacheMiddleware:
         try:
             host = request.get_host()
         except DisallowedHost:
+            host = None
+        if host is None:
+            # Outside the except clause: the error the stack below raises for
+            # this host is logged once, not chained to this one.
             return self.get_response(request)
         key = pagecache.key(
             generation=pagecache.generation(),
