@@ -1,5 +1,7 @@
 """Checks shared by the forms and endpoints that take no CSRF cookie."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -24,9 +26,16 @@ def same_origin(request) -> bool:
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:
         return fetch_site in ("same-origin", "none")
-    origin = request.headers.get("Origin") or request.headers.get("Referer")
+    origin = request.headers.get("Origin")
+    if origin is not None and origin.strip().lower() == "null":
+        # An opaque origin: a sandboxed frame, a data: or file: page, some
+        # cross-site redirects. Never one of our own pages.
+        return False
+    origin = origin or request.headers.get("Referer")
     if origin is None:
         return True  # old browsers and curl; the other defences still apply
+    if not urlsplit(origin).netloc:
+        return False  # a relative value is no origin: allowed_host would pass it
     return url_has_allowed_host_and_scheme(
         origin, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
