@@ -2,6 +2,12 @@
 
 Links are made absolute with the host the feed was requested on, so a feed
 fetched through a mirror points readers back to that mirror.
+
+Feed readers render RSS ``description`` and Atom ``<summary type="html">``
+as HTML, so the plain text put there (the standfirst, a section's intro) is
+HTML-escaped first; the XML writer then escapes it once more, as XML. Fields
+that the formats define as text (titles, names, categories, Atom's subtitle)
+are only XML-escaped, and the body is cleaned HTML.
 """
 
 import json
@@ -12,6 +18,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from masthead.news import selectors
 from masthead.news.models import ArticlePage, SectionPage
@@ -80,10 +87,13 @@ class RssFeed(Feed):
     def link(self):
         return self.section.get_url() if self.section else "/"
 
-    def description(self):
+    def description_text(self) -> str:
         if self.section and self.section.intro:
             return self.section.intro
         return f"The latest from {settings.WAGTAIL_SITE_NAME}"
+
+    def description(self):
+        return escape(self.description_text())  # RSS readers take it as HTML
 
     def feed_url(self):
         return None
@@ -95,7 +105,8 @@ class RssFeed(Feed):
         return item.title
 
     def item_description(self, item: ArticlePage) -> str:
-        return item.standfirst
+        # RSS description and Atom <summary type="html"> are HTML.
+        return escape(item.standfirst)
 
     def item_link(self, item: ArticlePage) -> str:
         return item.get_url()
@@ -123,7 +134,7 @@ class AtomFeed(RssFeed):
     feed_type = FullTextAtom
 
     def subtitle(self):
-        return self.description()
+        return self.description_text()  # Atom text: the XML writer escapes it
 
 
 def json_feed(request, section: SectionPage | None = None) -> HttpResponse:

@@ -1,5 +1,6 @@
 """Feeds, sitemaps, robots.txt and structured data."""
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -182,3 +183,47 @@ def test_article_has_open_graph_and_canonical_on_the_main_domain(client, article
         '<link rel="canonical" '
         'href="https://news.example/politics/commission-bars-candidate/">' in html
     )
+
+
+HOSTILE = (
+    'A </script><script>alert(1)</script> and <img src=x onerror="alert(2)"> & more'
+)
+
+
+@pytest.fixture
+def hostile(section):
+    section.intro = HOSTILE
+    section.save_revision().publish()
+    return ArticlePageFactory(parent=section, title="Plain title", standfirst=HOSTILE)
+
+
+def _html_fields(url: str, body: bytes) -> list[str]:
+    """The text of every element that feed readers render as HTML."""
+    root = ET.fromstring(body)
+    if url.endswith("feed.xml"):
+        return [element.text for element in root.iter("description")]
+    atom = "{http://www.w3.org/2005/Atom}"
+    return [element.text for element in root.iter(f"{atom}summary")]
+
+
+@pytest.mark.parametrize("url", ["/feed.xml", "/atom.xml", "/politics/feed.xml"])
+def test_plain_text_in_feeds_is_escaped_as_html(client, hostile, url):
+    fields = _html_fields(url, client.get(url).content)
+    assert len(fields) >= 1
+    for text in fields:
+        assert "<" not in text and ">" not in text, text
+    assert any("&lt;/script&gt;&lt;script&gt;" in text for text in fields)
+    assert any("&lt;img src=x onerror=" in text for text in fields)
+
+
+@pytest.mark.parametrize("url", ["/feed.xml", "/atom.xml", "/politics/atom.xml"])
+def test_feed_readers_show_the_standfirst_as_written(client, hostile, url):
+    feed = feedparser.parse(client.get(url).content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    summary = feed.entries[0].summary_detail
+    assert summary.type == "text/html"
+    assert "<" not in summary.value  # as HTML, it shows the text as written
+    assert html.unescape(summary.value) == HOSTILE
+    if url == "/politics/atom.xml":
+        assert feed.feed.subtitle_detail.type == "text/plain"
+        assert feed.feed.subtitle == HOSTILE
