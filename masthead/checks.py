@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+
+from masthead.security import trusted_proxies
 
 
 @register(Tags.security, deploy=True)
@@ -16,3 +18,19 @@ def rate_limits_see_readers(app_configs, **kwargs):
             id="masthead.W001",
         )
     ]
+
+
+@register(Tags.security)
+def trusted_proxies_are_addresses(app_configs, **kwargs):
+    try:
+        trusted_proxies()
+    except ValueError as error:
+        return [
+            Error(
+                str(error),
+                hint="List addresses or networks, comma-separated: "
+                "TRUSTED_PROXIES=127.0.0.1,::1,10.0.0.0/8",
+                id="masthead.E001",
+            )
+        ]
+    return []

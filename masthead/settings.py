@@ -261,9 +261,15 @@ FUNDING_CHECKOUT_LIMITS = {
     "WINDOW": env.int("FUNDING_CHECKOUT_LIMIT_WINDOW", default=3600),
 }
 
+# --- Reader addresses behind a proxy (masthead.security.client_address) ---
 # Set to X-Real-IP behind a proxy that sends it: rate limits then count per
 # reader, not per proxy. The address is never logged or stored.
 CLIENT_ADDRESS_HEADER = env("CLIENT_ADDRESS_HEADER", default="")
+# The header is believed only from these addresses or networks (CIDR): by
+# default the loopback addresses, where nginx on the same machine connects
+# from. Anyone else could set it to a new value with every request.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+# --- end of reader addresses behind a proxy ---
 
 # Appeal beacons: counts per address, kept as HMACs only (masthead.ratelimit).
 APPEALS_BEACON_LIMIT = {
