@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -14,7 +16,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from masthead.news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
@@ -109,6 +112,35 @@ class OneChildTypeRoutingMixin:
         return child.route(request, path_components[1:])
 
 
+def view_restricted() -> Exists:
+    """Whether a view restriction covers the page: on it or an ancestor.
+
+    The same rule as Wagtail's ``PageQuerySet.public()``, as one subquery
+    rather than a query for the restrictions each time it is used.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def listed(self):
+        """The articles readers may see listed: live, with no view restriction.
+
+        The one rule of every listing (front page, sections, tags, authors,
+        feeds, sitemaps, search, "Read more"), through
+        ``masthead.news.selectors.listed_articles`` or, in the page models
+        that selectors import, this method.
+        """
+        return self.live().exclude(view_restricted())
+
+    def listed_for_search(self):
+        """The same rule in the filters a search backend takes (indexed fields)."""
+        return self.live().public()
+
+
 class HomePage(OneChildTypeRoutingMixin, Page):
     """The front page: a lead story and the latest articles of each section."""
 
@@ -127,12 +159,16 @@ class HomePage(OneChildTypeRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().descendant_of(self)
-        lead = self.lead_article if self.lead_article_id else None
-        if lead is None or not lead.live:
+        articles = ArticlePage.objects.listed().descendant_of(self)
+        lead = None
+        if self.lead_article_id:
+            lead = articles.filter(pk=self.lead_article_id).first()
+        if lead is None:
             lead = articles.order_by("-first_published_at").first()
         sections = []
-        for section in SectionPage.objects.live().child_of(self):
+        for section in (
+            SectionPage.objects.live().exclude(view_restricted()).child_of(self)
+        ):
             latest = section.articles().select_related("lead_image")
             if lead is not None:
                 latest = latest.exclude(pk=lead.pk)
@@ -152,7 +188,7 @@ class SectionPage(OneChildTypeRoutingMixin, Page):
 
     def articles(self):
         return (
-            ArticlePage.objects.live()
+            ArticlePage.objects.listed()
             .child_of(self)
             .order_by("-first_published_at", "-pk")
         )
@@ -189,6 +225,8 @@ class ArticlePage(Page):
         verbose_name=_("updated"),
         help_text=_("Shown as 'Updated' when set; set it for meaningful updates."),
     )
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     content_panels = [
         FieldPanel("title", heading=_("Headline")),
@@ -239,7 +277,7 @@ class ArticlePage(Page):
     def read_more(self, limit: int = 4) -> list["ArticlePage"]:
         """Return the ranked related articles, or the section's latest ones."""
         links = (
-            self.related_links.filter(related__live=True)
+            self.related_links.filter(related__in=ArticlePage.objects.listed())
             .select_related("related", "related__lead_image")
             .order_by("rank")[:limit]
         )
@@ -250,7 +288,7 @@ class ArticlePage(Page):
         self, limit: int = 4, exclude: tuple[int, ...] = ()
     ) -> list["ArticlePage"]:
         siblings = (
-            ArticlePage.objects.live()
+            ArticlePage.objects.listed()
             .sibling_of(self, inclusive=False)
             .exclude(pk__in=exclude)
             .order_by("-first_published_at", "-pk")

@@ -6,7 +6,7 @@ import unicodedata
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from taggit.models import Tag
 
 from masthead.news.models import ArticlePage, Author, SectionPage
@@ -18,10 +18,20 @@ SEARCH_CACHE_SECONDS = 300
 _SEARCH_WORD = re.compile(r"\w+")
 
 
+def listed_articles() -> QuerySet[ArticlePage]:
+    """Return the articles readers may see listed: live, with no view restriction.
+
+    Every listing uses this one rule: the front page and sections (through
+    ``ArticlePage.objects.listed()``, the same rule), tags, authors, feeds,
+    sitemaps, search and "Read more".
+    """
+    return ArticlePage.objects.listed()
+
+
 def published_articles() -> QuerySet[ArticlePage]:
+    """Return the listed articles, newest first."""
     return (
-        ArticlePage.objects.live()
-        .public()
+        listed_articles()
         .order_by("-first_published_at", "-pk")
         .select_related("lead_image")
     )
@@ -63,7 +73,7 @@ def normalise_query(raw: str) -> tuple[str, bool]:
 
 
 def search_article_ids(*, query: str) -> list[int]:
-    """Return the ids of live articles matching a normalised ``query``.
+    """Return the ids of listed articles matching a normalised ``query``.
 
     Results are cached under the query, so that a flood of searches reaches
     the database once per distinct query and cache period.
@@ -73,13 +83,31 @@ def search_article_ids(*, query: str) -> list[int]:
     key = "search:" + hashlib.sha256(query.encode()).hexdigest()
     ids = cache.get(key)
     if ids is None:
-        results = ArticlePage.objects.live().public().search(query)
+        results = ArticlePage.objects.listed_for_search().search(query)
         ids = [page.pk for page in results[:SEARCH_RESULTS_MAX]]
         cache.set(key, ids, SEARCH_CACHE_SECONDS)
     return ids
 
 
 def articles_in_order(ids: list[int]) -> list[ArticlePage]:
-    """Return the live articles with ``ids``, in that order."""
+    """Return the listed articles with ``ids``, in that order."""
     by_id = published_articles().in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def listed_tags() -> QuerySet[Tag]:
+    """Return the tags of at least one listed article."""
+    return (
+        Tag.objects.filter(news_articletag_items__content_object__in=listed_articles())
+        .distinct()
+        .order_by("slug")
+    )
+
+
+def latest_by_author(*, author: Author) -> datetime | None:
+    """Return when the author's latest listed article was first published."""
+    return (
+        listed_articles()
+        .filter(article_authors__author=author)
+        .aggregate(latest=Max("first_published_at"))["latest"]
+    )

@@ -46,8 +46,9 @@ def related_articles_recompute(
 
     Candidate documents are built once for all ``articles``.
     """
+    # Only articles readers may see listed become anyone's "Read more".
     candidates = (
-        ArticlePage.objects.live()
+        ArticlePage.objects.listed()
         .order_by("-first_published_at", "-pk")
         .prefetch_related("tagged_items__tag")[:RELATED_CANDIDATES]
     )

@@ -1,12 +1,12 @@
 """Sitemaps: every page, author and tag; and a Google News sitemap."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Site
 
-from masthead.news.models import ArticlePage, Author
+from masthead.news import selectors
+from masthead.news.models import Author
 
 # Google News reads only articles of the last two days.
 NEWS_SITEMAP_HOURS = 48
@@ -43,20 +43,12 @@ class AuthorSitemap(Sitemap):
         return Author.objects.order_by("slug")
 
     def lastmod(self, author: Author):
-        return (
-            ArticlePage.objects.live()
-            .filter(article_authors__author=author)
-            .aggregate(latest=Max("first_published_at"))["latest"]
-        )
+        return selectors.latest_by_author(author=author)
 
 
 class TagSitemap(Sitemap):
     def items(self):
-        return (
-            Tag.objects.filter(news_articletag_items__content_object__live=True)
-            .distinct()
-            .order_by("slug")
-        )
+        return selectors.listed_tags()
 
     def location(self, tag: Tag) -> str:
         return reverse("news:tag", kwargs={"slug": tag.slug})
