@@ -5,6 +5,7 @@ import logging
 from django.db import transaction
 from django.utils.html import strip_tags
 
+from masthead import pagecache
 from masthead.news.models import ArticlePage, RelatedArticle
 from masthead.news.related import Corpus, Document
 
@@ -44,7 +45,9 @@ def related_articles_recompute(
 ) -> dict[int, list[RelatedArticle]]:
     """Rank and store the "Read more" links of each article; idempotent.
 
-    Candidate documents are built once for all ``articles``.
+    Candidate documents are built once for all ``articles``. When a list
+    changes, cached pages are cleared once the change is committed: pages
+    rendered since the article was published would keep the old links.
     """
     # Only articles readers may see listed become anyone's "Read more".
     candidates = (
@@ -55,6 +58,7 @@ def related_articles_recompute(
     documents = {article.pk: _document(article) for article in candidates}
     corpus = Corpus(list(documents.values()))
     stored = {}
+    changed = False
     for article in articles:
         target = documents.get(article.pk) or _document(article)
         ranked = corpus.rank(target, RELATED_LIMIT)
@@ -65,9 +69,17 @@ def related_articles_recompute(
             for rank, (related_id, score) in enumerate(ranked)
         ]
         with transaction.atomic():
-            RelatedArticle.objects.filter(article=article).delete()
+            existing = RelatedArticle.objects.filter(article=article)
+            before = list(
+                existing.order_by("rank").values_list("related_id", flat=True)
+            )
+            # Readers see which articles, in which order; scores are not shown.
+            changed |= before != [link.related_id for link in links]
+            existing.delete()
             RelatedArticle.objects.bulk_create(links)
         stored[article.pk] = links
+    if changed:
+        transaction.on_commit(pagecache.clear)
     return stored
 
 

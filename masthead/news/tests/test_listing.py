@@ -3,8 +3,10 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
+from masthead import pagecache
 from masthead.news import services
 from masthead.news.factories import ArticlePageFactory, AuthorFactory, hours_ago
+from masthead.news.tasks import recompute_related
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,50 @@ def test_a_restricted_section_keeps_its_articles_out_of_every_listing(
     for url in ("/", "/tags/heating/", "/feed.xml", "/search/?q=briefing"):
         content = client.get(url).content.decode()
         assert "Members briefing" not in content, url
+
+
+def _read_more(response) -> str:
+    """The "Read more" section of an article page."""
+    content = response.content.decode()
+    start = content.index('id="read-more-heading"')
+    return content[start : content.index("</section>", start)]
+
+
+def test_the_related_task_clears_the_pages_whose_read_more_it_changes(
+    client, section, django_capture_on_commit_callbacks
+):
+    older = ArticlePageFactory(
+        parent=section, title="Tram fares rise", tag_names=["transport"]
+    )
+    other = ArticlePageFactory(
+        parent=section, title="Bus lanes open", tag_names=["transport"]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        recompute_related.enqueue(article_id=other.pk)
+    # Published: the page cache is cleared at commit, but the task that
+    # ranks "Read more" has not run yet when a reader asks for the page.
+    new = ArticlePageFactory(
+        parent=section, title="Night trams return", tag_names=["transport"]
+    )
+    pagecache.clear()
+    url = older.get_url()
+    assert "Night trams return" not in _read_more(client.get(url))
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        recompute_related.enqueue(article_id=new.pk)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Night trams return" in _read_more(response)
+
+
+def test_recomputing_unchanged_links_keeps_the_cached_pages(
+    client, section, django_capture_on_commit_callbacks
+):
+    first = ArticlePageFactory(parent=section, title="Tram fares rise", tag_names=["t"])
+    ArticlePageFactory(parent=section, title="Bus lanes open", tag_names=["t"])
+    with django_capture_on_commit_callbacks(execute=True):
+        recompute_related.enqueue(article_id=first.pk)
+    client.get(first.get_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        recompute_related.enqueue(article_id=first.pk)
+    assert client.get(first.get_url())["X-Page-Cache"] == "hit"
