@@ -101,7 +101,9 @@ def hit(scope: str, identifier: str, *, limit: int, window: int) -> bool:
 
     ``scope`` names what is limited ("checkout-ip", "sign-in-email", at most
     40 characters); ``identifier`` is whom it is counted for. A limit of 0 or
-    an empty identifier counts nothing and allows.
+    an empty identifier counts nothing and allows. Call it outside any
+    transaction that may roll back: the database store would forget the
+    attempt with it.
     """
     if limit <= 0 or not identifier:
         return True
