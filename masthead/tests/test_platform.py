@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from masthead import checks
+from masthead.funding import checks as funding_checks
 from masthead.logging import scrub
 from masthead.settings import _secret_key
 
@@ -65,6 +67,7 @@ def test_check_deploy_is_clean_with_https_and_debug_off(tmp_path):
             "SECURE_HSTS_PRELOAD": "true",
             "FUNDING_DUMMY_PROVIDER": "false",
             "CLIENT_ADDRESS_HEADER": "X-Real-IP",
+            "EMAIL_URL": "smtp+tls://masthead:secret@mail.example:587",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -84,6 +87,62 @@ def test_check_deploy_warns_about_the_dummy_provider(tmp_path):
     assert "funding.W001" in result.stdout + result.stderr
     # Nothing says which header carries the reader's address behind a proxy.
     assert "masthead.W001" in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_about_console_mail_and_a_site_url_not_allowed(tmp_path):
+    result = run_cli(
+        "check",
+        "--deploy",
+        env={
+            "DEBUG": "false",
+            "SITE_URL": "https://news.example",
+            "ALLOWED_HOSTS": "www.news.example",
+            "MASTHEAD_VAR_DIR": str(tmp_path),
+        },
+    )
+    output = result.stdout + result.stderr
+    assert "funding.W002" in output
+    assert "anyone who reads the log can sign in" in output
+    assert "masthead.W002" in output
+    assert "news.example" in output
+
+
+@pytest.mark.parametrize(
+    ("backend", "debug", "warned"),
+    [
+        ("django.core.mail.backends.console.EmailBackend", False, True),
+        ("django.core.mail.backends.dummy.EmailBackend", False, True),
+        ("django.core.mail.backends.console.EmailBackend", True, False),
+        ("django.core.mail.backends.smtp.EmailBackend", False, False),
+    ],
+)
+def test_mail_check_warns_when_mail_would_not_leave_the_machine(
+    settings, backend, debug, warned
+):
+    settings.EMAIL_BACKEND = backend
+    settings.DEBUG = debug
+    assert bool(funding_checks.mail_leaves_the_machine(None)) is warned
+
+
+@pytest.mark.parametrize(
+    ("site_url", "allowed_hosts", "warned"),
+    [
+        ("https://news.example", ["news.example"], False),
+        ("https://news.example:8443/", ["news.example"], False),
+        ("https://News.Example", [".news.example"], False),
+        ("https://news.example", ["*"], False),
+        ("http://[::1]:8000", ["[::1]"], False),
+        ("https://news.example", ["www.news.example"], True),
+        ("https://news.example", [], True),
+        ("https://news.example.evil", ["news.example"], True),
+    ],
+)
+def test_site_url_check_warns_when_its_host_is_not_allowed(
+    settings, site_url, allowed_hosts, warned
+):
+    settings.SITE_URL = site_url
+    settings.ALLOWED_HOSTS = allowed_hosts
+    assert bool(checks.site_url_is_an_allowed_host(None)) is warned
 
 
 @pytest.mark.parametrize(
