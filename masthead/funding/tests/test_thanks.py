@@ -48,4 +48,3 @@ def test_the_thank_you_page_counts_the_gift_just_made(client, home, default_setu
     # A CDN or the browser must ask again: the next donor's gift counts too.
     assert "no-cache" in thanks["Cache-Control"]
     assert "public" in thanks["Cache-Control"]
-
