@@ -163,6 +163,19 @@ def _start(request, form: SupportForm):
     return redirect(started.checkout.redirect_url)
 
 
+def _process_now(event) -> None:
+    """Queue a stored event, and apply it at once as well.
+
+    The worker's next round may come seconds after the reader is back on the
+    thank-you page, whose meter must count their gift. Applying an event
+    twice changes nothing; the queued run retries one that cannot be applied
+    yet.
+    """
+    process_after_commit(event)
+    if event.processed_at is None:
+        process_provider_event.call(event_id=event.pk)
+
+
 @require_safe
 def thanks(request):
     response = render(request, "funding/thanks.html")
@@ -188,10 +201,7 @@ def dummy_checkout(request, public_id):
         provider = get_provider(provider_name)
         for raw in provider.payment_events(intent, succeed=succeed):
             event, _ = services.provider_event_record(provider=provider_name, raw=raw)
-            # Now, not in the worker's next round: the thank-you page this
-            # redirect leads to must count the gift. The queue retries a miss.
-            if not process_provider_event.call(event_id=event.pk):
-                process_after_commit(event)
+            _process_now(event)
         if succeed:
             return redirect("funding:thanks")
         return redirect(
@@ -219,7 +229,7 @@ def webhook(request, provider: str):
         logger.warning("Webhook for %s rejected: %s", provider, error)
         return HttpResponseBadRequest("Webhook rejected.\n")
     event, created = services.provider_event_record(provider=provider, raw=raw)
-    process_after_commit(event)
+    _process_now(event)
     return HttpResponse("ok\n" if created else "duplicate\n", content_type="text/plain")
 
 
