@@ -57,9 +57,9 @@ def parse_units(text: str, currency: str) -> Money:
     scaled = value.scaleb(places)
     if scaled != scaled.to_integral_value():
         if places == 0:
-            raise MoneyError(_("%(currency)s amounts have no decimals.") % {
-                "currency": currency
-            })  # fmt: skip
+            raise MoneyError(
+                _("%(currency)s amounts have no decimals.") % {"currency": currency}
+            )
         raise MoneyError(
             _("%(currency)s amounts have at most %(places)s decimal places.")
             % {"currency": currency, "places": places}
