@@ -28,6 +28,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin
 
+from masthead.appeals import figures
 from masthead.funding.models import CURRENCY_CHOICES, Donation, Frequency
 from masthead.funding.money import Money
 from masthead.funding.selectors import donation_options
@@ -160,7 +161,10 @@ class Appeal(PreviewableMixin, ClusterableModel):
             min_num=1,
             help_text=_(
                 "Each reader's device keeps one variant, chosen by weight. "
-                "One variant is a plain appeal; two or more compare."
+                "One variant is a plain appeal; two or more compare. "
+                "Headline, text and button may use this month's figures: "
+                "{goal} (the monthly cost), {raised} (covered so far) and "
+                "{percent} (the share covered, such as 48%)."
             ),
         ),
         FieldPanel("show_goal_meter"),
@@ -312,6 +316,19 @@ class AppealVariant(Orderable):
 
     def __str__(self) -> str:
         return f"{self.key or '?'}: {self.headline}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        for name in ("headline", "body", "button_label"):
+            wrong = figures.unknown(getattr(self, name))
+            if wrong:
+                errors[name] = _(
+                    "%(wrong)s is not a figure we can fill in. Use {goal}, "
+                    "{raised} or {percent}."
+                ) % {"wrong": ", ".join(dict.fromkeys(wrong))}
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
         if not self.key:

@@ -1,6 +1,7 @@
 """The funding dashboard and the donations export, in Wagtail's admin."""
 
 import csv
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django import forms
@@ -12,7 +13,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from masthead.appeals.models import Appeal
 from masthead.funding import charts, selectors, services
+from masthead.funding.admin_forms import AmountField, AmountsForm
 from masthead.funding.models import CURRENCY_CHOICES, Donation
 from masthead.funding.money import Money, MoneyError
 
@@ -24,16 +27,56 @@ def _require_permission(request) -> None:
         raise PermissionDenied
 
 
+@dataclass(frozen=True)
+class CurrencyRow:
+    received: Money  # net, in its own currency
+    converted: Money | None  # in the goal currency; None without a rate
+
+
+def _by_currency(report) -> list[CurrencyRow]:
+    goal_currency = report.progress.goal.currency
+    rates = selectors.exchange_rates(goal_currency)
+    rows = []
+    for currency, minor in report.by_currency:
+        received = Money(minor, currency)
+        rate = rates.get(currency)
+        converted = None if rate is None else received.convert(goal_currency, rate)
+        rows.append(CurrencyRow(received, converted))
+    return rows
+
+
+def _by_appeal(report) -> list[tuple[str, Money, int]]:
+    """Return the "by appeal" rows with each appeal's name, not its key."""
+    names = dict(Appeal.objects.values_list("key", "name"))
+    rows = []
+    for key, money, count in report.by_appeal:
+        if key == "—":
+            name = "No appeal (the support page, a link)"
+        else:
+            name = names.get(key) or f"{key} (deleted appeal)"
+        rows.append((name, money, count))
+    return rows
+
+
 def dashboard(request):
     _require_permission(request)
     report = selectors.funding_report()
+    goal_currency = report.progress.goal.currency
+    currencies = _by_currency(report)
     return TemplateResponse(
         request,
         "funding/admin/dashboard.html",
         {
             "report": report,
+            "by_currency": currencies,
+            "by_currency_total": Money(
+                sum(row.converted.minor for row in currencies if row.converted),
+                goal_currency,
+            ),
+            "by_appeal": _by_appeal(report),
             "chart": charts.months_chart(
-                report.history, "Received per month, last 12 months"
+                report.history,
+                f"Money received per month, net of refunds, in {goal_currency}",
             ),
             "header_title": "Funding",
             "page_title": "Funding",
@@ -91,13 +134,17 @@ def approve(request, pk: int):
     return redirect("funding_dashboard")
 
 
-class TransferForm(forms.Form):
+class TransferForm(AmountsForm):
     reference = forms.CharField(
         label="Reference or transfer text", max_length=300,
         help_text="The code the reader gave, such as MH-7KQ4-M2XP, or the "
         "whole text of the transfer.",
     )  # fmt: skip
-    amount = forms.CharField(label="Amount received", max_length=20)
+    amount = AmountField(
+        currency_field="currency",
+        label="Amount received",
+        help_text="In the currency of the transfer: 1,250.50; yen without decimals.",
+    )
     currency = forms.ChoiceField(choices=CURRENCY_CHOICES, initial="EUR")
     received_on = forms.DateField(label="Received on", initial=date.today)
     transaction_id = forms.CharField(
@@ -139,7 +186,7 @@ def transfers(request):
             try:
                 event = services.manual_transfer_record(
                     reference_text=data["reference"],
-                    amount=Money.parse(data["amount"], data["currency"]),
+                    amount=Money(data["amount"], data["currency"]),
                     received_at=timezone.make_aware(
                         datetime.combine(data["received_on"], time(12))
                     ),

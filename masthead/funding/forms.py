@@ -30,6 +30,9 @@ class SupportForm(forms.Form):
     def __init__(self, *args, options: dict, providers: list, **kwargs):
         super().__init__(*args, **kwargs)
         self.options = options
+        # Card first and chosen: a transfer with a reference code is the way
+        # for readers a card cannot reach, not the one to fall into.
+        providers = sorted(providers, key=lambda provider: provider.needs_reference)
         self.fields["provider"].choices = [(p.name, p.label) for p in providers]
         if providers:
             self.fields["provider"].initial = providers[0].name
@@ -42,6 +45,10 @@ class SupportForm(forms.Form):
         self.fields["amount"].choices = [
             (str(money.minor), str(money)) for money in presets
         ] + [(OTHER, _("Other"))]
+        if presets:
+            # The middle preset, unless the appeal the reader came from
+            # (``initial``) names an amount.
+            self.fields["amount"].initial = str(presets[len(presets) // 2].minor)
 
     def clean_currency(self) -> str:
         currency = self.cleaned_data["currency"].upper()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from masthead.funding.admin_forms import FundingSettingsForm
 from masthead.funding.money import EXPONENTS, Money
 
 CURRENCY_CHOICES = [(code, code) for code in sorted(EXPONENTS)]
@@ -316,6 +317,8 @@ class FundingSettings(BaseGenericSetting):
         FieldPanel("goal_currency"),
         FieldPanel("goal_text"),
     ]
+    # Shows and takes the goal in currency units (10,000), not minor units.
+    base_form_class = FundingSettingsForm
 
     class Meta:
         verbose_name = _("funding goal")

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -36,7 +37,7 @@ from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import enabled_providers, get_provider
 from masthead.funding.providers.base import ProviderError, WebhookError
 from masthead.funding.qr import qr_svg
-from masthead.funding.tasks import process_after_commit
+from masthead.funding.tasks import process_after_commit, process_provider_event
 from masthead.security import client_address, same_origin
 
 logger = logging.getLogger(__name__)
@@ -163,9 +164,27 @@ def _start(request, form: SupportForm):
     return redirect(started.checkout.redirect_url)
 
 
+def _process_now(event) -> None:
+    """Queue a stored event, and apply it at once as well.
+
+    The worker's next round may come seconds after the reader is back on the
+    thank-you page, whose meter must count their gift. Applying an event
+    twice changes nothing; the queued run retries one that cannot be applied
+    yet.
+    """
+    process_after_commit(event)
+    if event.processed_at is None:
+        process_provider_event.call(event_id=event.pk)
+
+
 @require_safe
 def thanks(request):
-    return render(request, "funding/thanks.html")
+    response = render(request, "funding/thanks.html")
+    # Kept by the server's page cache, which a payment renews, but a CDN or
+    # browser must ask again: a copy from before the reader paid would leave
+    # their gift out of the total.
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
 
 
 @csrf_exempt  # see same_origin
@@ -183,7 +202,7 @@ def dummy_checkout(request, public_id):
         provider = get_provider(provider_name)
         for raw in provider.payment_events(intent, succeed=succeed):
             event, _ = services.provider_event_record(provider=provider_name, raw=raw)
-            process_after_commit(event)
+            _process_now(event)
         if succeed:
             return redirect("funding:thanks")
         return redirect(
@@ -211,7 +230,7 @@ def webhook(request, provider: str):
         logger.warning("Webhook for %s rejected: %s", provider, error)
         return HttpResponseBadRequest("Webhook rejected.\n")
     event, created = services.provider_event_record(provider=provider, raw=raw)
-    process_after_commit(event)
+    _process_now(event)
     return HttpResponse("ok\n" if created else "duplicate\n", content_type="text/plain")
 
 

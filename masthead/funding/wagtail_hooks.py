@@ -1,10 +1,13 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from masthead.funding import admin_views
+from masthead.funding.admin_forms import DonationOptionForm, format_money
 from masthead.funding.models import DonationOption, ExchangeRate, ManualRail
 
 
@@ -12,7 +15,24 @@ class DonationOptionViewSet(SnippetViewSet):
     model = DonationOption
     icon = "list-ul"
     menu_label = "Amounts"
-    list_display = ["currency", "frequency", "presets", "minimum_minor"]
+    list_display = [
+        "currency",
+        "frequency",
+        Column(
+            "presets",
+            label="Preset amounts",
+            accessor=lambda option: ", ".join(
+                format_money(money) for money in option.preset_amounts()
+            ),
+        ),
+        Column(
+            "minimum",
+            label="Minimum",
+            accessor=lambda option: format_money(option.minimum),
+        ),
+    ]
+    # The minimum is typed and shown in currency units, not minor units.
+    edit_handler = ObjectList(DonationOption.panels, base_form_class=DonationOptionForm)
 
 
 class ExchangeRateViewSet(SnippetViewSet):

@@ -1,8 +1,10 @@
 """The install itself: settings, the CLI, logs, the server, deploy checks."""
 
+import contextlib
 import io
 import logging
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from masthead import checks
+from masthead.funding import checks as funding_checks
 from masthead.logging import scrub
 from masthead.settings import _secret_key
 
@@ -63,6 +67,7 @@ def test_check_deploy_is_clean_with_https_and_debug_off(tmp_path):
             "SECURE_HSTS_PRELOAD": "true",
             "FUNDING_DUMMY_PROVIDER": "false",
             "CLIENT_ADDRESS_HEADER": "X-Real-IP",
+            "EMAIL_URL": "smtp+tls://masthead:secret@mail.example:587",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -82,6 +87,62 @@ def test_check_deploy_warns_about_the_dummy_provider(tmp_path):
     assert "funding.W001" in result.stdout + result.stderr
     # Nothing says which header carries the reader's address behind a proxy.
     assert "masthead.W001" in result.stdout + result.stderr
+
+
+def test_check_deploy_warns_about_console_mail_and_a_site_url_not_allowed(tmp_path):
+    result = run_cli(
+        "check",
+        "--deploy",
+        env={
+            "DEBUG": "false",
+            "SITE_URL": "https://news.example",
+            "ALLOWED_HOSTS": "www.news.example",
+            "MASTHEAD_VAR_DIR": str(tmp_path),
+        },
+    )
+    output = result.stdout + result.stderr
+    assert "funding.W002" in output
+    assert "anyone who reads the log can sign in" in output
+    assert "masthead.W002" in output
+    assert "news.example" in output
+
+
+@pytest.mark.parametrize(
+    ("backend", "debug", "warned"),
+    [
+        ("django.core.mail.backends.console.EmailBackend", False, True),
+        ("django.core.mail.backends.dummy.EmailBackend", False, True),
+        ("django.core.mail.backends.console.EmailBackend", True, False),
+        ("django.core.mail.backends.smtp.EmailBackend", False, False),
+    ],
+)
+def test_mail_check_warns_when_mail_would_not_leave_the_machine(
+    settings, backend, debug, warned
+):
+    settings.EMAIL_BACKEND = backend
+    settings.DEBUG = debug
+    assert bool(funding_checks.mail_leaves_the_machine(None)) is warned
+
+
+@pytest.mark.parametrize(
+    ("site_url", "allowed_hosts", "warned"),
+    [
+        ("https://news.example", ["news.example"], False),
+        ("https://news.example:8443/", ["news.example"], False),
+        ("https://News.Example", [".news.example"], False),
+        ("https://news.example", ["*"], False),
+        ("http://[::1]:8000", ["[::1]"], False),
+        ("https://news.example", ["www.news.example"], True),
+        ("https://news.example", [], True),
+        ("https://news.example.evil", ["news.example"], True),
+    ],
+)
+def test_site_url_check_warns_when_its_host_is_not_allowed(
+    settings, site_url, allowed_hosts, warned
+):
+    settings.SITE_URL = site_url
+    settings.ALLOWED_HOSTS = allowed_hosts
+    assert bool(checks.site_url_is_an_allowed_host(None)) is warned
 
 
 @pytest.mark.parametrize(
@@ -136,37 +197,143 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_served_by_granian_with_no_request_lines_in_its_log(tmp_path):
-    """Run the real server; its output must not show who asked for what."""
-    port = _free_port()
-    log = tmp_path / "serve.log"
+@pytest.fixture(scope="module")
+def serve_env(tmp_path_factory):
+    """Return the environment of a migrated install on the default cache."""
+    var = tmp_path_factory.mktemp("serve")
     env = {
         **os.environ,
-        "MASTHEAD_VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MASTHEAD_VAR_DIR": str(var),
+        "DATABASE_URL": f"sqlite:///{var / 'db.sqlite3'}",
     }
     env.pop("CACHE_URL", None)
     subprocess.run(
         [sys.executable, "-m", "masthead.cli", "migrate", "-v0"],
         cwd=ROOT, env=env, check=True, timeout=300,
     )  # fmt: skip
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port),
-             "--workers", "1", "--no-worker"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            body = _get_when_up(f"http://127.0.0.1:{port}/healthz")
-            assert body == b"ok\n"
-            _get_when_up(f"http://127.0.0.1:{port}/search/?q=secret-words")
-        finally:
+    return env
+
+
+@contextlib.contextmanager
+def serving(env, *args, log):
+    """Run `masthead serve` on a free port; yield (process, port).
+
+    Whatever the test does, no process it started outlives it: every
+    descendant seen while it ran is killed at the end if still there.
+    """
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port),
+         "--workers", "1", *args],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    seen = set()
+    try:
+        _get_when_up(f"http://127.0.0.1:{port}/healthz")
+        seen |= _descendants(server.pid)
+        yield server, port, seen
+    finally:
+        seen |= _descendants(server.pid)
+        if server.poll() is None:
             server.terminate()
-            server.wait(timeout=20)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        for pid in _alive(seen):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_served_by_granian_with_no_request_lines_in_its_log(serve_env, tmp_path):
+    """Run the real server; its output must not show who asked for what."""
+    log = tmp_path / "serve.log"
+    with (
+        log.open("w") as out,
+        serving(serve_env, "--no-worker", log=out) as (
+            _server,
+            port,
+            _seen,
+        ),
+    ):
+        body = _get_when_up(f"http://127.0.0.1:{port}/healthz")
+        assert body == b"ok\n"
+        _get_when_up(f"http://127.0.0.1:{port}/search/?q=secret-words")
     output = log.read_text()
     assert "Listening at" in output or "Starting granian" in output
     assert "secret-words" not in output
     assert "GET /" not in output
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_serve_stops_granian_and_the_worker_when_signalled(serve_env, tmp_path, signum):
+    """A plain `kill` (or Ctrl-C) of `masthead serve` leaves no child behind."""
+    with (
+        (tmp_path / "serve.log").open("w") as out,
+        serving(serve_env, log=out) as (
+            server,
+            port,
+            seen,
+        ),
+    ):
+        commands = {_command_line(pid) for pid in seen}
+        assert any("granian" in line for line in commands), commands
+        assert any("worker" in line for line in commands), commands
+        os.kill(server.pid, signum)
+        assert server.wait(timeout=30) == 0
+        deadline = time.monotonic() + 10
+        while _alive(seen) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(seen), [_command_line(pid) for pid in _alive(seen)]
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+
+
+def _parent_of(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name, in parentheses, may hold spaces: split after it.
+    return int(stat.rpartition(")")[2].split()[1])
+
+
+def _descendants(pid: int) -> set[int]:
+    """Return every process below pid, read from /proc (empty where there is none)."""
+    if not Path("/proc/self/stat").exists():
+        return set()
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            parent = _parent_of(int(entry.name))
+            if parent is not None:
+                parents[int(entry.name)] = parent
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier}
+        found |= frontier
+    return found
+
+
+def _alive(pids) -> set[int]:
+    """Return the pids that still run (a zombie has finished)."""
+    alive = set()
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        if stat.rpartition(")")[2].split()[0] != "Z":
+            alive.add(pid)
+    return alive
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
 
 
 def _get_when_up(url: str, seconds: float = 30) -> bytes:

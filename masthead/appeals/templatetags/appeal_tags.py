@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from masthead import pagecache
-from masthead.appeals import selectors
+from masthead.appeals import figures, selectors
 from masthead.appeals.models import Appeal, AppealVariant, Placement
 from masthead.funding.templatetags.funding_tags import METER_SECONDS
 from masthead.news.models import SectionPage
@@ -57,9 +57,29 @@ def _render(appeal: Appeal, variants, **flags) -> SafeString:
         {
             "appeal": appeal,
             "variants": [(v, v.support_url(support)) for v in variants],
+            # Cached with the HTML, which is renewed with version("funding").
+            "figures": figures.current(),
             **flags,
         },
     )
+
+
+@register.filter(name="figures")
+def figures_filter(text: str, values: dict[str, str]) -> str:
+    """Fill {goal}, {raised} and {percent} in plain text (escaped later)."""
+    return figures.fill(text, values or {})
+
+
+@register.filter
+def thousands(number: int) -> str:
+    """Return 12,345 for 12345, as the admin's other figures read."""
+    return f"{number:,}"
+
+
+@register.filter
+def figures_html(text: str, values: dict[str, str]) -> str:
+    """Fill {goal}, {raised} and {percent} in stored rich text."""
+    return figures.fill(text, values or {}, html=True)
 
 
 def render_appeal(appeal: Appeal, *, rank: int, shown: bool) -> SafeString:

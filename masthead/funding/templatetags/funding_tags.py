@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 
 from masthead import pagecache
 from masthead.funding import selectors
+from masthead.funding.admin_forms import format_money
+from masthead.funding.money import Money
 
 register = template.Library()
 
@@ -28,3 +30,11 @@ def goal_meter(compact: bool = False) -> str:
         html = render_to_string(template, {"progress": selectors.goal_progress()})
         cache.set(key, html, METER_SECONDS)
     return html
+
+
+@register.filter
+def money(value: Money | None) -> str:
+    """Return the amount with its currency's decimals: "$2,380.00", "¥12,000"."""
+    if value is None:
+        return ""
+    return format_money(value, exact=True)

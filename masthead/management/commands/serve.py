@@ -1,8 +1,15 @@
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 
 from django.core.management.base import BaseCommand
+
+# Signals that stop the server; each is passed on to every child.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+# Seconds a child has to finish its requests or its task after the signal.
+GRACE = 20
 
 
 def default_workers() -> int:
@@ -27,9 +34,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, workers, threads, no_worker, **options):
-        worker = None
-        if not no_worker:
-            worker = subprocess.Popen([sys.executable, "-m", "masthead.cli", "worker"])
         command = [
             sys.executable, "-m", "granian",
             "--interface", "wsgi",
@@ -41,11 +45,62 @@ class Command(BaseCommand):
             "masthead.wsgi:application",
         ]  # fmt: skip
         self.stdout.write(f"Serving on http://{host}:{port}/ ({workers} workers)")
+        self.stdout.flush()
+        children = Children()
+        with children.forwarding(STOP_SIGNALS):
+            try:
+                if not no_worker:
+                    children.start([sys.executable, "-m", "masthead.cli", "worker"])
+                server = children.start(command)
+                server.wait()
+            finally:
+                children.stop()
+        if server.returncode and not children.stopping:
+            raise SystemExit(server.returncode)
+
+
+class Children:
+    """The processes `serve` started: signals are passed on, and they are waited for.
+
+    Each child runs in its own process group, so a Ctrl-C in the terminal
+    reaches `serve` alone and every child is told exactly once; a plain
+    `kill` of `serve` (a supervisor's SIGTERM) reaches them the same way.
+    """
+
+    def __init__(self):
+        self.processes: list[subprocess.Popen] = []
+        self.stopping: int | None = None
+
+    def start(self, command: list[str]) -> subprocess.Popen:
+        process = subprocess.Popen(command, process_group=0)  # noqa: S603 - fixed arguments
+        self.processes.append(process)
+        if self.stopping is not None:  # the signal came while it was starting
+            process.send_signal(self.stopping)
+        return process
+
+    def forward(self, signum, frame):
+        self.stopping = signum
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signum)
+
+    @contextlib.contextmanager
+    def forwarding(self, signals):
+        previous = {signum: signal.signal(signum, self.forward) for signum in signals}
         try:
-            subprocess.run(command, check=False)  # noqa: S603 - fixed arguments
-        except KeyboardInterrupt:
-            pass
+            yield
         finally:
-            if worker is not None:
-                worker.terminate()
-                worker.wait(timeout=10)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+    def stop(self):
+        """Ask every child still running to stop, then wait; kill one that hangs."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(self.stopping or signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=GRACE)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from masthead.appeals import demo as appeals_demo
 from masthead.appeals.factories import appeal_build, appeal_donation
 from masthead.appeals.models import (
     Appeal,
@@ -19,6 +20,7 @@ from masthead.appeals.models import (
     DailyCount,
     Placement,
 )
+from masthead.funding import demo as funding_demo
 from masthead.funding.models import Donation
 from masthead.news.factories import ArticlePageFactory, body_blocks
 from masthead.news.tests.e2e.test_accessibility import WCAG_TAGS
@@ -401,6 +403,38 @@ def test_the_team_edits_appeals_and_reads_results(tab, live_server, articles):
     chart = page.get_by_role("img", name="Donations per impression, by variant")
     expect(chart).to_be_visible()
     expect(page.locator(".appeal-leader")).to_contain_text("A leads B")
-    expect(page.locator("table").first).to_contain_text("3000")
+    expect(page.locator("table").first).to_contain_text("3,000")
     tab.screenshot("appeal-admin-results", full_page=False)
     assert tab.outside_requests() == []
+
+
+def test_the_results_table_fits_the_admin_at_1280_px(tab, live_server, home):
+    appeals_demo.build()
+    funding_demo.build()
+    end = Appeal.objects.get(key="end-of-article")
+    AppealVariant.objects.create(
+        appeal=end, headline="A third try, added today", sort_order=2
+    )
+    get_user_model().objects.create_superuser("editor", "e@example.org", "pw-editor")
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("pw-editor")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + f"/admin/appeals/{end.pk}/results/")
+    table = page.locator("table.appeal-variants")
+    expect(table).to_contain_text("No data yet")
+    fits = table.evaluate(
+        """table => ({
+            scroll: table.parentElement.scrollWidth,
+            width: table.parentElement.clientWidth,
+            right: table.querySelector("thead th:last-child")
+                .getBoundingClientRect().right,
+            viewport: document.documentElement.clientWidth,
+        })"""
+    )
+    assert fits["scroll"] <= fits["width"], fits
+    assert fits["right"] <= fits["viewport"], fits
+    tab.screenshot("appeal-admin-results-table", of=table)
