@@ -242,6 +242,10 @@ if STRIPE_SECRET_KEY:
         "WEBHOOK_SECRET": env("STRIPE_WEBHOOK_SECRET", default=""),
         "API_BASE": env("STRIPE_API_BASE", default=""),
         "MAX_NETWORK_RETRIES": env.int("STRIPE_MAX_NETWORK_RETRIES", default=2),
+        # Where Checkout sends readers; the support page's CSP allows it.
+        "CHECKOUT_ORIGIN": env(
+            "STRIPE_CHECKOUT_ORIGIN", default="https://checkout.stripe.com"
+        ),
     }
 # Bank transfers and crypto, offered once the team adds an account in the admin.
 if env.bool("FUNDING_MANUAL_PROVIDER", default=True):

@@ -32,7 +32,11 @@ from masthead.funding.models import (
     RecurringDonation,
 )
 from masthead.funding.money import Money, MoneyError
-from masthead.funding.providers import enabled_providers, get_provider
+from masthead.funding.providers import (
+    enabled_providers,
+    get_provider,
+    redirect_origins,
+)
 from masthead.funding.providers.base import ProviderError, WebhookError
 from masthead.funding.qr import qr_svg
 from masthead.funding.tasks import process_after_commit
@@ -88,9 +92,27 @@ def _form(request, data=None) -> SupportForm:
     )
 
 
+def _render_support(request, form: SupportForm, *, status: int = 200):
+    """Render the support form, its CSP allowing the providers' checkout pages.
+
+    A checkout answers the form with a redirect to the provider's own page
+    (Stripe Checkout); the browser checks that redirect against the
+    ``form-action`` of the page the form is on.
+    """
+    response = render(
+        request, "funding/support.html", _support_context(form), status=status
+    )
+    origins = redirect_origins()
+    if origins:
+        response._csp_update = {"form-action": origins}
+    if status != 200:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_safe
 def support(request):
-    return render(request, "funding/support.html", _support_context(_form(request)))
+    return _render_support(request, _form(request))
 
 
 @csrf_exempt  # the page is cached and cookie-free; see same_origin
@@ -113,10 +135,7 @@ def checkout(request):
         form.add_error(
             None, _("We could not start your donation. Please try again later.")
         )
-    context = _support_context(form)
-    response = render(request, "funding/support.html", context, status=400)
-    response["Cache-Control"] = "no-store"
-    return response
+    return _render_support(request, form, status=400)
 
 
 def _support_again(**query: str) -> str:
@@ -151,14 +170,7 @@ def _start(request, form: SupportForm):
         form.add_error(
             None, _("We could not start your donation. Please try again later.")
         )
-        response = render(
-            request,
-            "funding/support.html",
-            _support_context(form),
-            status=502,
-        )
-        response["Cache-Control"] = "no-store"
-        return response
+        return _render_support(request, form, status=502)
     return redirect(started.checkout.redirect_url)
 
 

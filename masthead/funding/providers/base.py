@@ -108,6 +108,15 @@ class PaymentProvider:
         """Whether to offer this provider to readers right now."""
         return True
 
+    def redirect_origins(self) -> tuple[str, ...]:
+        """Return the origins outside this site that a checkout sends readers to.
+
+        The support page's CSP ``form-action`` lists them: the browser checks
+        the redirect that answers the form against it. Same-origin rails
+        (bank transfer, dummy) return none.
+        """
+        return ()
+
     def new_reference(self) -> str:
         raise NotImplementedError
 

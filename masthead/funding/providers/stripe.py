@@ -27,6 +27,7 @@ from masthead.funding.providers.base import (
 )
 
 SIGNATURE_TOLERANCE = 300  # seconds; Stripe's own default
+CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 STATUSES = {
     "active": "active",
     "trialing": "active",
@@ -60,6 +61,7 @@ class StripeProvider(PaymentProvider):
         api_base: str = "",
         max_network_retries: int = 2,
         product_name: str = "Donation",
+        checkout_origin: str = CHECKOUT_ORIGIN,
         **options,
     ):
         super().__init__(name=name, **options)
@@ -68,6 +70,10 @@ class StripeProvider(PaymentProvider):
         self.api_base = api_base
         self.max_network_retries = max_network_retries
         self.product_name = product_name
+        self.checkout_origin = checkout_origin or CHECKOUT_ORIGIN
+
+    def redirect_origins(self) -> tuple[str, ...]:
+        return (self.checkout_origin,)
 
     def client(self) -> stripe.StripeClient:
         if not self.secret_key:

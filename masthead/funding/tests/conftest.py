@@ -4,6 +4,16 @@ from masthead.funding.models import DonationIntent, Frequency
 from masthead.funding.money import Money
 from masthead.funding.providers.base import RawEvent
 from masthead.funding.services import donation_intent_start
+from masthead.funding.tests.stripe_standin import StripeStandIn
+
+
+@pytest.fixture
+def stripe_standin(settings):
+    """A stand-in for Stripe on another port; the Stripe provider points at it."""
+    standin = StripeStandIn().start()
+    settings.FUNDING_PROVIDERS = {"stripe": standin.provider_config()}
+    yield standin
+    standin.stop()
 
 
 @pytest.fixture
