@@ -11,6 +11,8 @@ from masthead.funding.models import ProviderEvent
 def process_provider_event(event_id: int) -> bool:
     processed = services.provider_event_process(event_id=event_id)
     if processed:
+        # What waited for this event (a refund for its payment) is due now.
+        services.events_retry_due()
         transaction.on_commit(send_notifications.enqueue)
     return processed
 
@@ -25,3 +27,20 @@ def process_after_commit(event: ProviderEvent) -> None:
     if event.processed_at is None:
         event_id = event.pk
         transaction.on_commit(lambda: process_provider_event.enqueue(event_id=event_id))
+
+
+def worker_round() -> dict[str, int]:
+    """What the worker does on every round: retries, reconcile, emails.
+
+    Run by ``masthead worker`` directly, whatever the task backend, so that
+    events that were not ready, missed webhooks and the receipts of payments
+    recorded by any path are taken care of without anyone.
+    """
+    retried = services.events_retry_due()
+    reconciled = services.funding_reconcile_if_due()
+    sent = notifications.notifications_send_pending()
+    return {
+        "retried": retried,
+        "reconciled": reconciled.processed if reconciled else 0,
+        "emails": sent,
+    }

@@ -32,7 +32,9 @@ class Checkout:
 class RawEvent:
     event_id: str
     type: str
-    payload: dict
+    payload: dict  # JSON-safe: stored as it is
+    # When the provider created the event; the order events are processed in.
+    created: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class SubscriptionChanged:
     customer_id: str = ""
     email: str = ""
     intent_id: str = ""
+    started_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ class PaymentProvider:
     label = "Payment"
     # Whether the reader needs a reference code to put on a transfer.
     needs_reference = False
+    # Whether list_events works, so that reconcile can find missed events.
+    lists_events = False
 
     def __init__(self, *, name: str, **options):
         self.name = name
@@ -124,10 +129,15 @@ class PaymentProvider:
         raise WebhookError(f"{self.name} takes no webhooks")
 
     def translate(self, event: RawEvent) -> list[DomainEvent]:
-        """Return the domain events of a stored raw event; [] to ignore it."""
+        """Return the domain events of a stored raw event; [] to ignore it.
+
+        It may call the provider's API for what the event lacks, so it is
+        called before any row is locked.
+        """
         raise NotImplementedError
 
     def list_events(self, since: datetime) -> Iterable[RawEvent]:
+        """Return the provider's events created since ``since``, in any order."""
         raise ProviderError(f"{self.name} cannot list past events")
 
     def cancel_recurring(self, subscription_id: str) -> None:

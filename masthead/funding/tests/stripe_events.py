@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import itertools
 import json
 import time
 
@@ -14,12 +15,16 @@ def sign(body: bytes, secret: str = SECRET, timestamp: int | None = None) -> str
     return f"t={timestamp},v1={mac.hexdigest()}"
 
 
-def event(event_id: str, type_: str, obj: dict) -> dict:
+# Each event is created a minute after the one before, as a story unfolds.
+_CLOCK = itertools.count(1_795_000_000, 60)
+
+
+def event(event_id: str, type_: str, obj: dict, *, created: int | None = None) -> dict:
     return {
         "id": event_id,
         "object": "event",
         "api_version": "2025-10-29.clover",
-        "created": 1_795_000_000,
+        "created": next(_CLOCK) if created is None else created,
         "livemode": False,
         "pending_webhooks": 1,
         "type": type_,
@@ -49,7 +54,7 @@ def checkout_session(intent, *, payment_status="paid", amount=None, currency=Non
 
 
 def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1",
-            intent=None, invoice_id="in_test_1") -> dict:  # fmt: skip
+            intent=None, invoice_id="in_test_1", paid_at=None) -> dict:  # fmt: skip
     metadata = (
         {"intent_id": str(intent.public_id), "interval": "month"} if intent else {}
     )
@@ -61,7 +66,7 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
         "customer": "cus_test_1",
         "customer_email": intent.email if intent else "late@example.org",
         "status": "paid",
-        "status_transitions": {"paid_at": 1_795_000_100},
+        "status_transitions": {"paid_at": paid_at},
         "parent": {
             "type": "subscription_details",
             "subscription_details": {
