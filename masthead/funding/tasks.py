@@ -1,5 +1,7 @@
 """Background work of reader funding."""
 
+from datetime import datetime
+
 from django.db import transaction
 from django_tasks import task
 
@@ -29,15 +31,15 @@ def process_after_commit(event: ProviderEvent) -> None:
         transaction.on_commit(lambda: process_provider_event.enqueue(event_id=event_id))
 
 
-def worker_round() -> dict[str, int]:
+def worker_round(*, now: datetime | None = None) -> dict[str, int]:
     """What the worker does on every round: retries, reconcile, emails.
 
     Run by ``masthead worker`` directly, whatever the task backend, so that
     events that were not ready, missed webhooks and the receipts of payments
     recorded by any path are taken care of without anyone.
     """
-    retried = services.events_retry_due()
-    reconciled = services.funding_reconcile_if_due()
+    retried = services.events_retry_due(now=now)
+    reconciled = services.funding_reconcile_if_due(now=now)
     sent = notifications.notifications_send_pending()
     return {
         "retried": retried,

@@ -14,7 +14,10 @@ from masthead.funding.tests.stripe_standin import StripeStandIn
 def stripe_standin(settings):
     """A stand-in for Stripe on another port; the Stripe provider points at it."""
     standin = StripeStandIn().start()
-    settings.FUNDING_PROVIDERS = {"stripe": standin.provider_config()}
+    settings.FUNDING_PROVIDERS = {
+        **settings.FUNDING_PROVIDERS,
+        "stripe": standin.provider_config(),
+    }
     yield standin
     standin.stop()
 

@@ -74,6 +74,21 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
                 "metadata": metadata,
             },
         },
+        "lines": {
+            "object": "list",
+            "data": [
+                {
+                    "id": f"il_{invoice_id}",
+                    "object": "line_item",
+                    "amount": amount,
+                    "currency": "usd",
+                    "pricing": {
+                        "type": "price_details",
+                        "unit_amount_decimal": str(amount),
+                    },
+                }
+            ],
+        },
         "payments": {
             "object": "list",
             "data": [
@@ -90,25 +105,43 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
     }
 
 
-def subscription(*, status="active", amount=1000, interval="month") -> dict:
+def subscription(*, status="active", amount=1000, interval="month",
+                 subscription_id="sub_test_1", intent=None,
+                 customer="cus_test_1") -> dict:  # fmt: skip
+    metadata = (
+        {"intent_id": str(intent.public_id), "interval": interval} if intent else {}
+    )
     return {
-        "id": "sub_test_1",
+        "id": subscription_id,
         "object": "subscription",
         "status": status,
-        "customer": "cus_test_1",
-        "metadata": {},
+        "customer": customer,
+        "start_date": 1_794_990_000,
+        "metadata": metadata,
         "items": {
             "object": "list",
             "data": [
                 {
-                    "id": "si_test_1",
+                    "id": f"si_{subscription_id}",
+                    "object": "subscription_item",
                     "quantity": 1,
                     "current_period_end": 1_797_600_000,
                     "price": {
                         "id": "price_test_1",
+                        "object": "price",
                         "currency": "usd",
                         "unit_amount": amount,
+                        "unit_amount_decimal": str(amount),
                         "recurring": {"interval": interval},
+                        "product": "prod_test_1",
+                    },
+                    "plan": {
+                        "id": "price_test_1",
+                        "object": "plan",
+                        "amount": amount,
+                        "amount_decimal": str(amount),
+                        "currency": "usd",
+                        "interval": interval,
                     },
                 }
             ],
