@@ -83,9 +83,10 @@ class DisputeChanged:
     payment_id: str
     dispute_id: str
     amount: Money
-    occurred_at: datetime
+    occurred_at: datetime  # when the dispute opened
     closed: bool = False
     won: bool = False
+    closed_at: datetime | None = None
 
 
 DomainEvent = (

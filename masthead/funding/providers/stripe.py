@@ -339,9 +339,10 @@ class StripeProvider(PaymentProvider):
             payment_id=_id(dispute.get("payment_intent")) or _id(dispute.get("charge")),
             dispute_id=dispute["id"],
             amount=Money(dispute["amount"], dispute["currency"].upper()),
-            occurred_at=_when(event.get("created")),
+            occurred_at=_when(dispute.get("created") or event.get("created")),
             closed=closed,
             won=dispute.get("status") == "won",
+            closed_at=_when(event.get("created")) if closed else None,
         )
 
     # Recurring donations ------------------------------------------------

@@ -11,7 +11,7 @@ import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -152,6 +152,8 @@ def provider_event_process(*, event_id: int) -> bool:
             transaction.on_commit(funding_changed)
             return True
     except (EventNotReady, ProviderError) as error:  # later, it may be ready
+        _not_applied(event_id, error, retry=True)
+    except DatabaseError as error:  # a concurrent event created the same row
         _not_applied(event_id, error, retry=True)
     except PaymentHeld as error:  # tried again when the payment is counted
         _not_applied(event_id, error, retry=False)
@@ -485,11 +487,12 @@ def _refunded(provider: str, event: Refunded) -> None:
 
 def _dispute_changed(provider: str, event: DisputeChanged) -> None:
     donation = _counted_donation(provider, event.payment_id, "dispute")
+    # Taken back when the dispute opened, whichever of its events comes first.
     _ledger(donation, LedgerEntry.Kind.DISPUTE, event.dispute_id, event.amount,
             event.occurred_at)  # fmt: skip
     if event.closed and event.won:
         _ledger(donation, LedgerEntry.Kind.DISPUTE_WON, event.dispute_id,
-                event.amount, event.occurred_at)  # fmt: skip
+                event.amount, event.closed_at or event.occurred_at)  # fmt: skip
 
 
 APPLY = {

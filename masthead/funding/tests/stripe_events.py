@@ -54,7 +54,8 @@ def checkout_session(intent, *, payment_status="paid", amount=None, currency=Non
 
 
 def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1",
-            intent=None, invoice_id="in_test_1", paid_at=None) -> dict:  # fmt: skip
+            intent=None, invoice_id="in_test_1", paid_at=None,
+            customer="cus_test_1") -> dict:  # fmt: skip
     metadata = (
         {"intent_id": str(intent.public_id), "interval": "month"} if intent else {}
     )
@@ -63,7 +64,7 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
         "object": "invoice",
         "amount_paid": amount,
         "currency": "usd",
-        "customer": "cus_test_1",
+        "customer": customer,
         "customer_email": intent.email if intent else "late@example.org",
         "status": "paid",
         "status_transitions": {"paid_at": paid_at},
@@ -107,7 +108,7 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
 
 def subscription(*, status="active", amount=1000, interval="month",
                  subscription_id="sub_test_1", intent=None,
-                 customer="cus_test_1") -> dict:  # fmt: skip
+                 customer="cus_test_1", start_date=1_794_990_000) -> dict:  # fmt: skip
     metadata = (
         {"intent_id": str(intent.public_id), "interval": interval} if intent else {}
     )
@@ -116,7 +117,7 @@ def subscription(*, status="active", amount=1000, interval="month",
         "object": "subscription",
         "status": status,
         "customer": customer,
-        "start_date": 1_794_990_000,
+        "start_date": start_date,
         "metadata": metadata,
         "items": {
             "object": "list",
@@ -149,9 +150,10 @@ def subscription(*, status="active", amount=1000, interval="month",
     }
 
 
-def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)):
+def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),),
+                    charge_id="ch_test_1", created=1_795_000_200):  # fmt: skip
     return {
-        "id": "ch_test_1",
+        "id": charge_id,
         "object": "charge",
         "payment_intent": payment_intent,
         "amount_refunded": sum(amount for amount, _ in refunds),
@@ -164,7 +166,7 @@ def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)
                     "amount": amount,
                     "currency": "usd",
                     "status": "succeeded",
-                    "created": 1_795_000_200,
+                    "created": created,
                 }
                 for amount, refund_id in refunds
             ],  # fmt: skip
@@ -172,10 +174,12 @@ def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)
     }
 
 
-def dispute(*, status="needs_response", amount=1000, payment_intent="pi_test_1"):
+def dispute(*, status="needs_response", amount=1000, payment_intent="pi_test_1",
+            dispute_id="dp_test_1", created=None):  # fmt: skip
     return {
-        "id": "dp_test_1",
+        "id": dispute_id,
         "object": "dispute",
+        "created": created,
         "amount": amount,
         "currency": "usd",
         "charge": "ch_test_1",
