@@ -21,6 +21,9 @@ class StripeStandIn:
         self.refunds: dict[str, list[dict]] = {}  # by charge id
         self.subscriptions: dict[str, dict] = {}
         self.requests: list[tuple[str, str]] = []
+        # Called in the server's thread before each answer: tests look at
+        # the database from there, while the caller waits for the answer.
+        self.on_request = lambda method, path: None
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -123,6 +126,7 @@ def _handler(standin: StripeStandIn):
             parts = urlsplit(self.path)
             query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
             standin.requests.append(("GET", parts.path))
+            standin.on_request("GET", parts.path)
             segments = parts.path.strip("/").split("/")
             if (
                 segments[:2] == ["c", "pay"]

@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
+from django.test import Client
 from django.utils import timezone
 
 from masthead.funding import demo as funding_demo
@@ -299,3 +301,40 @@ def test_the_demo_works_without_the_dummy_provider_and_reconcile_after_it(
     assert "no provider 'dummy' is configured" in caplog.text
     assert "1 skipped" in capsys.readouterr().out
     worker_round()  # the worker skips it too
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_row_is_locked_while_the_provider_is_called(stripe_standin, start_intent):
+    """A refund event lacks its refunds: they are fetched before the lock."""
+    intent = start_intent(amount=Money(1000, "USD"))
+    client = Client()
+
+    def deliver(data):
+        body = se.body(data)
+        client.post(URL, body, content_type="application/json",
+                    HTTP_STRIPE_SIGNATURE=se.sign(body))  # fmt: skip
+
+    deliver(se.event("evt_cs", "checkout.session.completed",
+                     se.checkout_session(intent)))  # fmt: skip
+    refunded = se.charge_refunded(payment_intent="pi_test_1")
+    stripe_standin.refunds["ch_test_1"] = refunded.pop("refunds")["data"]
+    probes = []
+
+    def probe(method, path):
+        """From another connection: lock the event row, or fail at once."""
+        nowait = connection.features.has_select_for_update_nowait
+        try:
+            with transaction.atomic():
+                rows = ProviderEvent.objects.filter(event_id="evt_re")
+                list(rows.select_for_update(nowait=nowait))
+                rows.update(error="")  # SQLite: waits for the writer, then fails
+            probes.append("free")
+        except DatabaseError:
+            probes.append("locked")
+        finally:
+            connection.close()
+
+    stripe_standin.on_request = probe
+    deliver(se.event("evt_re", "charge.refunded", refunded))
+    assert probes == ["free"]
+    assert net() == 600
