@@ -338,18 +338,3 @@ def test_no_row_is_locked_while_the_provider_is_called(stripe_standin, start_int
     deliver(se.event("evt_re", "charge.refunded", refunded))
     assert probes == ["free"]
     assert net() == 600
-
-
-def test_masthead_demo_runs_with_stripe_and_no_dummy_provider(settings, tmp_path):
-    """FUNDING_DUMMY_PROVIDER=false with Stripe keys: the whole demo command."""
-    settings.VAR_DIR = tmp_path
-    settings.FUNDING_PROVIDERS = {
-        name: config
-        for name, config in settings.FUNDING_PROVIDERS.items()
-        if name != "dummy"
-    }
-    call_command("demo")
-    assert ProviderEvent.objects.filter(processed_at__isnull=True).count() == 0
-    assert net() > 0
-    call_command("funding_reconcile", since="2020-01-01")  # Stripe unreachable
-    worker_round()
