@@ -20,6 +20,18 @@ def process_provider_event(event_id: int) -> bool:
 
 
 @task()
+def send_sign_in_link(donor_id: int | None) -> bool:
+    """Email a sign-in link; ``None`` (an address we do not know) sends nothing.
+
+    The request enqueues this task for every address alike, so it takes the
+    same time whether or not the address gave.
+    """
+    if donor_id is None:
+        return False
+    return services.sign_in_link_send(donor_id=donor_id)
+
+
+@task()
 def send_notifications() -> int:
     return notifications.notifications_send_pending()
 

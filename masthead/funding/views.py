@@ -9,11 +9,9 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -39,7 +37,7 @@ from masthead.funding.providers import (
 )
 from masthead.funding.providers.base import ProviderError, WebhookError
 from masthead.funding.qr import qr_svg
-from masthead.funding.tasks import process_after_commit
+from masthead.funding.tasks import process_after_commit, send_sign_in_link
 from masthead.security import client_address, same_origin
 
 logger = logging.getLogger(__name__)
@@ -231,18 +229,10 @@ def webhook(request, provider: str):
 DONOR_SESSION_KEY = "masthead_donor_id"
 
 
-def _send_sign_in_link(request, email: str) -> None:
-    token = services.sign_in_token_create(email=email)
-    if token is None:
-        return  # the answer is the same, so nobody learns who gave
-    link = request.build_absolute_uri(reverse("funding:manage_sign_in", args=[token]))
-    body = render_to_string(
-        "funding/email/sign_in.txt",
-        {"link": link, "site_name": settings.WAGTAIL_SITE_NAME,
-         "minutes": int(services.SIGN_IN_LINK_LIFETIME.total_seconds() // 60)},
-    ).strip()  # fmt: skip
-    subject, _, text = body.partition("\n")
-    EmailMessage(subject.strip(), text.strip() + "\n", to=[email]).send()
+def _send_sign_in_link(email: str) -> None:
+    """Queue the link's email; the same work whether or not the address gave."""
+    donor_id = Donor.objects.filter(email=email).values_list("pk", flat=True).first()
+    send_sign_in_link.enqueue(donor_id=donor_id)
 
 
 @csrf_exempt  # cookie-free page; see same_origin
@@ -270,7 +260,7 @@ def manage(request):
                 )
             )
             if allowed:
-                _send_sign_in_link(request, email)
+                _send_sign_in_link(email)
             sent = True
     response = render(
         request, "funding/manage.html", {"sent": sent, "error": error},

@@ -17,6 +17,7 @@ from masthead.funding.services.donors import (
     SIGN_IN_LINK_LIFETIME,
     recurring_donation_cancel,
     recurring_donation_change_amount,
+    sign_in_link_send,
     sign_in_token_create,
     sign_in_token_redeem,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "recurring_amount_set",
     "recurring_donation_cancel",
     "recurring_donation_change_amount",
+    "sign_in_link_send",
     "sign_in_token_create",
     "sign_in_token_redeem",
     "transfers_import_csv",

@@ -8,7 +8,11 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from masthead.funding.models import Donor, RecurringDonation, SignInToken
@@ -27,18 +31,43 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def sign_in_token_create(*, email: str) -> str | None:
-    """Return a new sign-in token for the donor with ``email``, if there is one."""
-    donor = Donor.objects.filter(email=email.strip().lower()).first()
-    if donor is None:
-        return None
-    token = secrets.token_urlsafe(32)
-    SignInToken.objects.create(
-        donor=donor,
-        token_hash=_token_hash(token),
-        expires_at=timezone.now() + SIGN_IN_LINK_LIFETIME,
-    )
+def sign_in_token_create(*, donor: Donor) -> str:
+    """Return a new sign-in token for ``donor``; links sent before stop working.
+
+    Only the token's hash is stored: the plaintext goes into the email alone.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        SignInToken.objects.filter(donor=donor, used_at__isnull=True).update(
+            used_at=now
+        )
+        token = secrets.token_urlsafe(32)
+        SignInToken.objects.create(
+            donor=donor,
+            token_hash=_token_hash(token),
+            expires_at=now + SIGN_IN_LINK_LIFETIME,
+        )
     return token
+
+
+def sign_in_link_send(*, donor_id: int) -> bool:
+    """Email the donor a new sign-in link; return whether one was sent.
+
+    The link is built from ``SITE_URL``, never from the request's host.
+    """
+    donor = Donor.objects.filter(pk=donor_id).first()
+    if donor is None:
+        return False
+    token = sign_in_token_create(donor=donor)
+    link = settings.SITE_URL + reverse("funding:manage_sign_in", args=[token])
+    body = render_to_string(
+        "funding/email/sign_in.txt",
+        {"link": link, "site_name": settings.WAGTAIL_SITE_NAME,
+         "minutes": int(SIGN_IN_LINK_LIFETIME.total_seconds() // 60)},
+    ).strip()  # fmt: skip
+    subject, _, text = body.partition("\n")
+    EmailMessage(subject.strip(), text.strip() + "\n", to=[donor.email]).send()
+    return True
 
 
 def sign_in_token_redeem(*, token: str) -> Donor | None:
