@@ -92,7 +92,8 @@ def provider_event_record(
 def _retry_at(event: ProviderEvent, now: datetime) -> datetime | None:
     if now - event.received_at > RETRY_FOR:
         return None  # left for `funding_reconcile` and the team
-    return now + min(RETRY_FIRST * 2 ** min(event.attempts, 10), RETRY_LONGEST)
+    backoff = RETRY_FIRST * 2 ** min(max(event.attempts - 1, 0), 10)
+    return now + min(backoff, RETRY_LONGEST)
 
 
 def _not_applied(event_id: int, error: Exception, *, retry: bool) -> None:

@@ -23,6 +23,8 @@ from masthead.funding.services.events import (
 
 logger = logging.getLogger(__name__)
 
+# Runs are kept this long, for the team to see what each found.
+KEEP_RUNS = timedelta(days=90)
 # Passes over what is still not ready: an event listed before the one it
 # needs is applied in the next pass of the same run.
 PASSES = 5
@@ -102,6 +104,7 @@ def funding_reconcile(
     run.failed = len(report.failed)
     run.problems = "\n".join(problems + report.failed)[:10_000]
     run.save()
+    ReconcileRun.objects.filter(started_at__lt=run.started_at - KEEP_RUNS).delete()
     return report
 
 

@@ -16,7 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from masthead.funding import demo as funding_demo
-from masthead.funding import services
+from masthead.funding import factories, services
 from masthead.funding.models import (
     Donation,
     Frequency,
@@ -338,3 +338,22 @@ def test_no_row_is_locked_while_the_provider_is_called(stripe_standin, start_int
     deliver(se.event("evt_re", "charge.refunded", refunded))
     assert probes == ["free"]
     assert net() == 600
+
+
+def test_not_ready_events_back_off_to_hourly_and_stop_after_three_days(db):
+    refund = factories.dummy_refund(payment_id="pay_unknown", amount=Money(100, "USD"))
+    stored, _ = services.provider_event_record(provider="dummy", raw=refund)
+    delays = []
+    for _ in range(8):
+        before = timezone.now()
+        assert not services.provider_event_process(event_id=stored.pk)
+        stored.refresh_from_db()
+        delays.append(round((stored.next_attempt_at - before).total_seconds() / 60))
+    assert delays == [1, 2, 4, 8, 16, 32, 60, 60]
+    assert "EventNotReady" in stored.error
+    ProviderEvent.objects.filter(pk=stored.pk).update(
+        received_at=timezone.now() - timedelta(days=3, minutes=1)
+    )
+    services.provider_event_process(event_id=stored.pk)
+    stored.refresh_from_db()
+    assert stored.next_attempt_at is None  # left for reconcile and the team
