@@ -64,6 +64,7 @@ def funding_reconcile(
         except ProviderError as error:
             progress(f"{name}: {error}")
             if provider.lists_events:
+                logger.warning("Reconcile could not list %s's events: %s", name, error)
                 problems.append(f"{name}: {error}")
             continue
         for raw in listed:
