@@ -5,10 +5,9 @@ from datetime import datetime
 from django.utils import timezone
 
 from masthead.appeals.models import Appeal, AppealVariant, Placement
-from masthead.funding import services
+from masthead.funding import factories, services
 from masthead.funding.models import Donation, Frequency
 from masthead.funding.money import Money
-from masthead.funding.providers.base import RawEvent
 
 
 def appeal_build(
@@ -59,18 +58,11 @@ def appeal_donation(
         success_url="http://testserver/support/thanks/",
         cancel_url="http://testserver/support/",
     ).intent
-    raw = RawEvent(
-        event_id=f"evt_{appeal}_{variant}_{number}",
-        type="payment.succeeded",
-        payload={
-            "payment_id": f"pay_{appeal}_{variant}_{number}",
-            "intent_id": str(intent.public_id),
-            "amount_minor": minor,
-            "currency": currency,
-            "email": intent.email,
-            "occurred_at": (when or timezone.now()).isoformat(),
-        },
+    return factories.dummy_donation(
+        factories.dummy_payment(
+            intent=intent,
+            event_id=f"evt_{appeal}_{variant}_{number}",
+            payment_id=f"pay_{appeal}_{variant}_{number}",
+            occurred_at=when or timezone.now(),
+        )
     )
-    event, _ = services.provider_event_record(provider="dummy", raw=raw)
-    services.provider_event_process(event_id=event.pk)
-    return Donation.objects.get(provider_payment_id=raw.payload["payment_id"])

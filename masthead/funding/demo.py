@@ -6,9 +6,11 @@ Idempotent: event ids are fixed, so a second run records nothing new.
 
 from datetime import timedelta
 
+from django.conf import settings
+from django.test.utils import override_settings
 from django.utils import timezone
 
-from masthead.funding import services
+from masthead.funding import factories
 from masthead.funding.models import (
     DonationIntent,
     ExchangeRate,
@@ -17,7 +19,8 @@ from masthead.funding.models import (
     ManualRail,
     ProviderEvent,
 )
-from masthead.funding.providers.base import RawEvent
+
+DUMMY = {"BACKEND": "masthead.funding.providers.dummy.DummyProvider"}
 
 # (email, amount in minor units, currency, frequency) — 63% of $10,000 when
 # converted, as a newsroom halfway through a month might see.
@@ -32,13 +35,13 @@ SUPPORTERS = [
 
 def build() -> int:
     """Set up the goal and record the demo donations; return how many are new."""
-    settings = FundingSettings.load()
-    settings.goal_minor = 1_000_000
-    settings.goal_currency = "USD"
-    settings.goal_text = (
+    goal = FundingSettings.load()
+    goal.goal_minor = 1_000_000
+    goal.goal_currency = "USD"
+    goal.goal_text = (
         "Running ad-free costs us {goal} a month. Your support fills the gap."
     )
-    settings.save()
+    goal.save()
     ExchangeRate.objects.get_or_create(currency="EUR", defaults={"rate": "1.08"})
     ExchangeRate.objects.get_or_create(currency="GBP", defaults={"rate": "1.27"})
     ManualRail.objects.get_or_create(
@@ -50,6 +53,14 @@ def build() -> int:
             "address": "LT000000000000000000",
         },
     )
+    # The demo's donations are the dummy provider's, whichever providers the
+    # site offers readers: it processes them even when it is switched off.
+    providers = {**settings.FUNDING_PROVIDERS, "dummy": DUMMY}
+    with override_settings(FUNDING_PROVIDERS=providers):
+        return _donations()
+
+
+def _donations() -> int:
     now = timezone.now()
     new = 0
     for number, (email, minor, currency, frequency) in enumerate(SUPPORTERS):
@@ -66,19 +77,16 @@ def build() -> int:
             appeal=("end-of-article", "banner", "")[number % 3],
             variant=("A", "A", "")[number % 3] if number % 9 != 0 else "B",
         )
-        when = now - timedelta(hours=number % (24 * 12))
-        payload = {
-            "payment_id": f"demo_pay_{email}",
-            "intent_id": str(intent.public_id),
-            "amount_minor": minor,
-            "currency": currency,
-            "email": email,
-            "occurred_at": when.isoformat(),
-        }
-        if frequency != Frequency.ONE_TIME:
-            payload.update(subscription_id=f"demo_sub_{email}", interval=frequency)
-        raw = RawEvent(event_id=event_id, type="payment.succeeded", payload=payload)
-        event, _ = services.provider_event_record(provider="dummy", raw=raw)
-        services.provider_event_process(event_id=event.pk)
+        recurring = frequency != Frequency.ONE_TIME
+        factories.record(
+            factories.dummy_payment(
+                intent=intent,
+                event_id=event_id,
+                payment_id=f"demo_pay_{email}",
+                subscription_id=f"demo_sub_{email}" if recurring else "",
+                interval=frequency if recurring else "",
+                occurred_at=now - timedelta(hours=number % (24 * 12)),
+            )
+        )
         new += 1
     return new

@@ -117,6 +117,13 @@ class RecurringDonation(Attribution):
     started_at = models.DateTimeField()
     canceled_at = models.DateTimeField(null=True, blank=True)
     past_due_since = models.DateTimeField(null=True, blank=True)
+    # The provider's time of the latest status and of the latest amount
+    # applied: an older event that arrives later changes neither.
+    status_at = models.DateTimeField(null=True, blank=True)
+    amount_at = models.DateTimeField(null=True, blank=True)
+    # Every [minor, currency] the donation has had: the one started, the
+    # donor's changes, the provider's updates. A renewal must be one of them.
+    amounts = models.JSONField(default=list, blank=True)
     # Which past-due spell the donor was told about, and the cancellation.
     failure_notice_for = models.DateTimeField(null=True, blank=True)
     cancel_notice_sent_at = models.DateTimeField(null=True, blank=True)
@@ -136,6 +143,9 @@ class RecurringDonation(Attribution):
     @property
     def money(self) -> Money:
         return Money(self.amount_minor, self.currency)
+
+    def has_had(self, amount: Money) -> bool:
+        return [amount.minor, amount.currency] in self.amounts
 
 
 class Donation(Attribution):
@@ -166,6 +176,9 @@ class Donation(Attribution):
     currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES)
     status = models.CharField(max_length=12, choices=Status.choices)
     review_reason = models.CharField(max_length=255, blank=True)
+    # A renewal of an amount not known yet: counted by itself once the
+    # provider's update shows the recurring donation at that amount.
+    held_for_amount = models.BooleanField(default=False)
     received_at = models.DateTimeField()
     receipt_sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -227,10 +240,16 @@ class ProviderEvent(models.Model):
     event_id = models.CharField(max_length=255)
     type = models.CharField(max_length=100)
     payload = models.JSONField()
+    # When the provider created it: events are processed in this order.
+    created_at = models.DateTimeField(null=True, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
+    # When the worker tries again an event that was not ready; none: never.
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The payment held for review that this refund or dispute waits for.
+    waits_for_payment = models.CharField(max_length=255, blank=True, db_index=True)
 
     class Meta:
         ordering = ["received_at"]
@@ -242,6 +261,26 @@ class ProviderEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider}:{self.event_id} {self.type}"
+
+
+class ReconcileRun(models.Model):
+    """One reconciliation with the providers, by the worker or by hand."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    since = models.DateTimeField()
+    listed = models.PositiveIntegerField(default=0)
+    new = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    problems = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"
+
+    def __str__(self) -> str:
+        return f"reconcile since {self.since:%Y-%m-%d %H:%M}"
 
 
 class ManualRail(models.Model):

@@ -9,11 +9,9 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
@@ -34,10 +32,18 @@ from masthead.funding.models import (
     RecurringDonation,
 )
 from masthead.funding.money import Money, MoneyError
-from masthead.funding.providers import enabled_providers, get_provider
+from masthead.funding.providers import (
+    enabled_providers,
+    get_provider,
+    redirect_origins,
+)
 from masthead.funding.providers.base import ProviderError, WebhookError
 from masthead.funding.qr import qr_svg
-from masthead.funding.tasks import process_after_commit, process_provider_event
+from masthead.funding.tasks import (
+    process_after_commit,
+    process_provider_event,
+    send_sign_in_link,
+)
 from masthead.security import client_address, same_origin
 
 logger = logging.getLogger(__name__)
@@ -90,9 +96,27 @@ def _form(request, data=None) -> SupportForm:
     )
 
 
+def _render_support(request, form: SupportForm, *, status: int = 200):
+    """Render the support form, its CSP allowing the providers' checkout pages.
+
+    A checkout answers the form with a redirect to the provider's own page
+    (Stripe Checkout); the browser checks that redirect against the
+    ``form-action`` of the page the form is on.
+    """
+    response = render(
+        request, "funding/support.html", _support_context(form), status=status
+    )
+    origins = redirect_origins()
+    if origins:
+        response._csp_update = {"form-action": origins}
+    if status != 200:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_safe
 def support(request):
-    return render(request, "funding/support.html", _support_context(_form(request)))
+    return _render_support(request, _form(request))
 
 
 @csrf_exempt  # the page is cached and cookie-free; see same_origin
@@ -115,10 +139,7 @@ def checkout(request):
         form.add_error(
             None, _("We could not start your donation. Please try again later.")
         )
-    context = _support_context(form)
-    response = render(request, "funding/support.html", context, status=400)
-    response["Cache-Control"] = "no-store"
-    return response
+    return _render_support(request, form, status=400)
 
 
 def _support_again(**query: str) -> str:
@@ -153,14 +174,7 @@ def _start(request, form: SupportForm):
         form.add_error(
             None, _("We could not start your donation. Please try again later.")
         )
-        response = render(
-            request,
-            "funding/support.html",
-            _support_context(form),
-            status=502,
-        )
-        response["Cache-Control"] = "no-store"
-        return response
+        return _render_support(request, form, status=502)
     return redirect(started.checkout.redirect_url)
 
 
@@ -239,18 +253,10 @@ def webhook(request, provider: str):
 DONOR_SESSION_KEY = "masthead_donor_id"
 
 
-def _send_sign_in_link(request, email: str) -> None:
-    token = services.sign_in_token_create(email=email)
-    if token is None:
-        return  # the answer is the same, so nobody learns who gave
-    link = request.build_absolute_uri(reverse("funding:manage_sign_in", args=[token]))
-    body = render_to_string(
-        "funding/email/sign_in.txt",
-        {"link": link, "site_name": settings.WAGTAIL_SITE_NAME,
-         "minutes": int(services.SIGN_IN_LINK_LIFETIME.total_seconds() // 60)},
-    ).strip()  # fmt: skip
-    subject, _, text = body.partition("\n")
-    EmailMessage(subject.strip(), text.strip() + "\n", to=[email]).send()
+def _send_sign_in_link(email: str) -> None:
+    """Queue the link's email; the same work whether or not the address gave."""
+    donor_id = Donor.objects.filter(email=email).values_list("pk", flat=True).first()
+    send_sign_in_link.enqueue(donor_id=donor_id)
 
 
 @csrf_exempt  # cookie-free page; see same_origin
@@ -278,7 +284,7 @@ def manage(request):
                 )
             )
             if allowed:
-                _send_sign_in_link(request, email)
+                _send_sign_in_link(email)
             sent = True
     response = render(
         request, "funding/manage.html", {"sent": sent, "error": error},

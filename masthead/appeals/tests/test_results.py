@@ -14,9 +14,9 @@ from masthead.appeals import stats
 from masthead.appeals.factories import appeal_donation
 from masthead.appeals.models import DailyCount
 from masthead.appeals.selectors import appeal_results
+from masthead.funding import factories
 from masthead.funding.models import Donation, ExchangeRate
-from masthead.funding.providers.base import RawEvent
-from masthead.funding.services import provider_event_process, provider_event_record
+from masthead.funding.money import Money
 
 pytestmark = pytest.mark.django_db
 
@@ -105,19 +105,13 @@ def test_refunds_come_off_and_a_full_refund_is_no_conversion(appeal_factory):
     kept = appeal_donation("favour", "A", minor=2000, number=1)
     gone = appeal_donation("favour", "A", minor=1000, number=2)
     for donation, refund in ((kept, 500), (gone, 1000)):
-        raw = RawEvent(
-            event_id=f"evt_refund_{donation.pk}",
-            type="refund.created",
-            payload={
-                "payment_id": donation.provider_payment_id,
-                "refund_id": f"re_{donation.pk}",
-                "amount_minor": refund,
-                "currency": "USD",
-                "occurred_at": timezone.now().isoformat(),
-            },
+        factories.record(
+            factories.dummy_refund(
+                payment_id=donation.provider_payment_id,
+                refund_id=f"re_{donation.pk}",
+                amount=Money(refund, "USD"),
+            )
         )
-        event, _ = provider_event_record(provider="dummy", raw=raw)
-        provider_event_process(event_id=event.pk)
     today = timezone.localdate()
     report = appeal_results(appeal, since=today, until=today)
     assert report.variants[0].donations == 1

@@ -1,6 +1,7 @@
 """Payment providers, configured like CACHES in ``settings.FUNDING_PROVIDERS``."""
 
 from functools import cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -37,6 +38,33 @@ def enabled_providers() -> list[PaymentProvider]:
     """Return the providers to offer readers now, in configured order."""
     providers = (get_provider(name) for name in settings.FUNDING_PROVIDERS)
     return [provider for provider in providers if provider.available()]
+
+
+def _origin(provider: PaymentProvider, origin: str) -> str:
+    parts = urlsplit(origin)
+    if (
+        parts.scheme not in ("https", "http")
+        or not parts.hostname
+        or "*" in origin
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"Payment provider {provider.name!r}: {origin!r} is not an origin "
+            "such as https://checkout.stripe.com (no path, no wildcard)."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def redirect_origins() -> list[str]:
+    """Return the outside origins that the configured providers send readers to."""
+    origins = {
+        _origin(provider, origin)
+        for provider in (get_provider(name) for name in settings.FUNDING_PROVIDERS)
+        for origin in provider.redirect_origins()
+    }
+    return sorted(origins)
 
 
 def reset() -> None:

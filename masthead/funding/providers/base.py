@@ -32,7 +32,9 @@ class Checkout:
 class RawEvent:
     event_id: str
     type: str
-    payload: dict
+    payload: dict  # JSON-safe: stored as it is
+    # When the provider created the event; the order events are processed in.
+    created: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class SubscriptionChanged:
     customer_id: str = ""
     email: str = ""
     intent_id: str = ""
+    started_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,10 @@ class DisputeChanged:
     payment_id: str
     dispute_id: str
     amount: Money
-    occurred_at: datetime
+    occurred_at: datetime  # when the dispute opened
     closed: bool = False
     won: bool = False
+    closed_at: datetime | None = None
 
 
 DomainEvent = (
@@ -96,6 +100,8 @@ class PaymentProvider:
     label = "Payment"
     # Whether the reader needs a reference code to put on a transfer.
     needs_reference = False
+    # Whether list_events works, so that reconcile can find missed events.
+    lists_events = False
 
     def __init__(self, *, name: str, **options):
         self.name = name
@@ -108,6 +114,15 @@ class PaymentProvider:
         """Whether to offer this provider to readers right now."""
         return True
 
+    def redirect_origins(self) -> tuple[str, ...]:
+        """Return the origins outside this site that a checkout sends readers to.
+
+        The support page's CSP ``form-action`` lists them: the browser checks
+        the redirect that answers the form against it. Same-origin rails
+        (bank transfer, dummy) return none.
+        """
+        return ()
+
     def new_reference(self) -> str:
         raise NotImplementedError
 
@@ -115,10 +130,15 @@ class PaymentProvider:
         raise WebhookError(f"{self.name} takes no webhooks")
 
     def translate(self, event: RawEvent) -> list[DomainEvent]:
-        """Return the domain events of a stored raw event; [] to ignore it."""
+        """Return the domain events of a stored raw event; [] to ignore it.
+
+        It may call the provider's API for what the event lacks, so it is
+        called before any row is locked.
+        """
         raise NotImplementedError
 
     def list_events(self, since: datetime) -> Iterable[RawEvent]:
+        """Return the provider's events created since ``since``, in any order."""
         raise ProviderError(f"{self.name} cannot list past events")
 
     def cancel_recurring(self, subscription_id: str) -> None:

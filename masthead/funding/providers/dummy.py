@@ -4,12 +4,11 @@ Its local checkout page completes or fails a payment by emitting raw events
 through the same pipeline as a real provider's webhooks.
 """
 
-import uuid
 from datetime import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 
+from masthead.funding import factories
 from masthead.funding.money import Money
 from masthead.funding.providers.base import (
     Checkout,
@@ -33,51 +32,25 @@ class DummyProvider(PaymentProvider):
 
     def payment_events(self, intent, *, succeed: bool) -> list[RawEvent]:
         """Return the events a real provider would send for this checkout."""
-        now = timezone.now().isoformat()
         if not succeed:
-            return [
-                _raw("payment.failed", intent_id=str(intent.public_id), occurred_at=now)
-            ]
-        payment = {
-            "payment_id": f"dummy_pay_{uuid.uuid4().hex}",
-            "intent_id": str(intent.public_id),
-            "amount_minor": intent.amount_minor,
-            "currency": intent.currency,
-            "email": intent.email,
-            "name": intent.name,
-            "customer_id": f"dummy_cus_{intent.email}",
-            "occurred_at": now,
-        }
-        events = []
-        if intent.frequency != "one_time":
-            subscription_id = f"dummy_sub_{intent.public_id.hex}"
-            payment.update(subscription_id=subscription_id, interval=intent.frequency)
-            events.append(
-                _raw(
-                    "subscription.changed",
-                    subscription_id=subscription_id,
-                    status="active",
-                    amount_minor=intent.amount_minor,
-                    currency=intent.currency,
-                    interval=intent.frequency,
-                    customer_id=payment["customer_id"],
-                    email=intent.email,
-                    intent_id=str(intent.public_id),
-                    occurred_at=now,
-                )
-            )
-        events.append(_raw("payment.succeeded", **payment))
-        return events
+            return [factories.dummy_payment_failed(intent=intent)]
+        customer_id = f"dummy_cus_{intent.email}"
+        if intent.frequency == "one_time":
+            return [factories.dummy_payment(intent=intent, customer_id=customer_id)]
+        subscription_id = f"dummy_sub_{intent.public_id.hex}"
+        return [
+            factories.dummy_subscription(
+                subscription_id=subscription_id, amount=intent.money,
+                interval=intent.frequency, intent=intent, customer_id=customer_id,
+            ),
+            factories.dummy_payment(
+                intent=intent, customer_id=customer_id,
+                subscription_id=subscription_id, interval=intent.frequency,
+            ),
+        ]  # fmt: skip
 
     def refund_event(self, payment_id: str, amount: Money) -> RawEvent:
-        return _raw(
-            "refund.created",
-            payment_id=payment_id,
-            refund_id=f"dummy_re_{uuid.uuid4().hex}",
-            amount_minor=amount.minor,
-            currency=amount.currency,
-            occurred_at=timezone.now().isoformat(),
-        )
+        return factories.dummy_refund(payment_id=payment_id, amount=amount)
 
     KNOWN_TYPES = frozenset(
         {
@@ -140,9 +113,3 @@ class DummyProvider(PaymentProvider):
 
     def change_recurring_amount(self, subscription_id: str, amount: Money) -> None:
         """Nothing to call: the caller records the change."""
-
-
-def _raw(type_: str, **payload) -> RawEvent:
-    return RawEvent(
-        event_id=f"dummy_evt_{uuid.uuid4().hex}", type=type_, payload=payload
-    )

@@ -48,6 +48,7 @@ class ManualProvider(PaymentProvider):
     def transfer_event(*, transaction_id: str, reference: str, intent_id: str,
                        amount: Money, received_at: datetime) -> RawEvent:  # fmt: skip
         return RawEvent(
+            created=received_at,
             event_id=f"transfer:{transaction_id}",
             type="transfer.received",
             payload={

@@ -27,6 +27,7 @@ from masthead.funding.providers.base import (
 )
 
 SIGNATURE_TOLERANCE = 300  # seconds; Stripe's own default
+CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 STATUSES = {
     "active": "active",
     "trialing": "active",
@@ -41,6 +42,15 @@ def _when(timestamp: int | None) -> datetime:
     return datetime.fromtimestamp(timestamp or 0, tz=UTC)
 
 
+def _raw(event: dict) -> RawEvent:
+    return RawEvent(
+        event_id=event["id"],
+        type=event["type"],
+        payload=event,
+        created=_when(event["created"]) if event.get("created") else None,
+    )
+
+
 def _id(value) -> str:
     """Return the id of an expandable field, expanded or not."""
     if isinstance(value, dict):
@@ -50,6 +60,7 @@ def _id(value) -> str:
 
 class StripeProvider(PaymentProvider):
     label = "Card, wallet or bank debit (Stripe)"
+    lists_events = True
 
     def __init__(
         self,
@@ -60,6 +71,7 @@ class StripeProvider(PaymentProvider):
         api_base: str = "",
         max_network_retries: int = 2,
         product_name: str = "Donation",
+        checkout_origin: str = CHECKOUT_ORIGIN,
         **options,
     ):
         super().__init__(name=name, **options)
@@ -68,6 +80,10 @@ class StripeProvider(PaymentProvider):
         self.api_base = api_base
         self.max_network_retries = max_network_retries
         self.product_name = product_name
+        self.checkout_origin = checkout_origin or CHECKOUT_ORIGIN
+
+    def redirect_origins(self) -> tuple[str, ...]:
+        return (self.checkout_origin,)
 
     def client(self) -> stripe.StripeClient:
         if not self.secret_key:
@@ -141,23 +157,26 @@ class StripeProvider(PaymentProvider):
             raise WebhookError(f"bad signature: {error}") from error
         if not isinstance(event, dict) or not event.get("id") or not event.get("type"):
             raise WebhookError("not a Stripe event")
-        return RawEvent(event_id=event["id"], type=event["type"], payload=event)
+        return _raw(event)
 
     def list_events(self, since: datetime) -> Iterable[RawEvent]:
+        """Return Stripe's events since ``since``, oldest first."""
         try:
             events = self.client().v1.events.list(
                 {"created": {"gte": int(since.timestamp())}, "limit": 100}
             )
-            for event in events.auto_paging_iter():
-                data = event.to_dict()
-                yield RawEvent(event_id=data["id"], type=data["type"], payload=data)
+            # Decimal fields (unit_amount_decimal …) become strings, as in
+            # Stripe's JSON, so that the payload can be stored as it is.
+            listed = [_raw(e.to_dict(for_json=True)) for e in events.auto_paging_iter()]
         except stripe.StripeError as error:
             raise ProviderError(f"Stripe could not list events: {error}") from error
+        # Stripe lists the newest first.
+        return list(reversed(listed))
 
     def translate(self, event: RawEvent):
         obj = event.payload.get("data", {}).get("object", {})
-        handler = getattr(self, "_" + event.type.replace(".", "_"), None)
-        return handler(obj, event.payload) if handler else []
+        handler = HANDLERS.get(event.type)
+        return handler(self, obj, event.payload) if handler else []
 
     def _checkout_session_completed(self, session: dict, event: dict):
         if session.get("mode") == "subscription":
@@ -217,7 +236,9 @@ class StripeProvider(PaymentProvider):
                 raise ProviderError(
                     f"Stripe could not fetch the invoice: {error}"
                 ) from error
-            payments = fetched.to_dict().get("payments", {}).get("data", [])
+            payments = (
+                fetched.to_dict(for_json=True).get("payments", {}).get("data", [])
+            )
         payment_intent = ""
         for payment in payments or []:
             payment_intent = _id((payment.get("payment") or {}).get("payment_intent"))
@@ -250,7 +271,7 @@ class StripeProvider(PaymentProvider):
             )
         ]
 
-    def _customer_subscription_updated(self, subscription: dict, event: dict):
+    def _subscription(self, subscription: dict, event: dict):
         status = STATUSES.get(subscription.get("status", ""))
         if status is None:
             return []  # incomplete: nothing has been paid yet
@@ -276,11 +297,11 @@ class StripeProvider(PaymentProvider):
                 interval=interval,
                 customer_id=_id(subscription.get("customer")),
                 intent_id=metadata.get("intent_id", ""),
+                started_at=_when(subscription["start_date"])
+                if subscription.get("start_date")
+                else None,
             )
         ]
-
-    _customer_subscription_created = _customer_subscription_updated
-    _customer_subscription_deleted = _customer_subscription_updated
 
     def _charge_refunded(self, charge: dict, event: dict):
         refunds = (charge.get("refunds") or {}).get("data")
@@ -290,7 +311,7 @@ class StripeProvider(PaymentProvider):
                 listed = self.client().v1.refunds.list(
                     {"charge": charge["id"], "limit": 100}
                 )
-                refunds = [refund.to_dict() for refund in listed.auto_paging_iter()]
+                refunds = [r.to_dict(for_json=True) for r in listed.auto_paging_iter()]
             except stripe.StripeError as error:
                 raise ProviderError(
                     f"Stripe could not list refunds: {error}"
@@ -318,9 +339,10 @@ class StripeProvider(PaymentProvider):
             payment_id=_id(dispute.get("payment_intent")) or _id(dispute.get("charge")),
             dispute_id=dispute["id"],
             amount=Money(dispute["amount"], dispute["currency"].upper()),
-            occurred_at=_when(event.get("created")),
+            occurred_at=_when(dispute.get("created") or event.get("created")),
             closed=closed,
             won=dispute.get("status") == "won",
+            closed_at=_when(event.get("created")) if closed else None,
         )
 
     # Recurring donations ------------------------------------------------
@@ -361,3 +383,25 @@ class StripeProvider(PaymentProvider):
             raise ProviderError(
                 f"Stripe could not change the amount: {error}"
             ) from error
+
+
+# Every Stripe event type Masthead handles: the webhook endpoint subscribes
+# to exactly these (README, "Connecting Stripe"); any other is stored and
+# ignored.
+HANDLERS = {
+    "checkout.session.completed": StripeProvider._checkout_session_completed,
+    "checkout.session.async_payment_succeeded": (
+        StripeProvider._checkout_session_async_payment_succeeded
+    ),
+    "checkout.session.async_payment_failed": (
+        StripeProvider._checkout_session_async_payment_failed
+    ),
+    "invoice.paid": StripeProvider._invoice_paid,
+    "invoice.payment_failed": StripeProvider._invoice_payment_failed,
+    "customer.subscription.created": StripeProvider._subscription,
+    "customer.subscription.updated": StripeProvider._subscription,
+    "customer.subscription.deleted": StripeProvider._subscription,
+    "charge.refunded": StripeProvider._charge_refunded,
+    "charge.dispute.created": StripeProvider._charge_dispute_created,
+    "charge.dispute.closed": StripeProvider._charge_dispute_closed,
+}

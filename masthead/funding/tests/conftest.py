@@ -1,9 +1,25 @@
+from datetime import datetime
+
 import pytest
 
+from masthead.funding import factories
 from masthead.funding.models import DonationIntent, Frequency
 from masthead.funding.money import Money
 from masthead.funding.providers.base import RawEvent
 from masthead.funding.services import donation_intent_start
+from masthead.funding.tests.stripe_standin import StripeStandIn
+
+
+@pytest.fixture
+def stripe_standin(settings):
+    """A stand-in for Stripe on another port; the Stripe provider points at it."""
+    standin = StripeStandIn().start()
+    settings.FUNDING_PROVIDERS = {
+        **settings.FUNDING_PROVIDERS,
+        "stripe": standin.provider_config(),
+    }
+    yield standin
+    standin.stop()
 
 
 @pytest.fixture
@@ -21,20 +37,21 @@ def start_intent(db):
     return start
 
 
+EVENT_TIME = datetime.fromisoformat("2026-11-10T12:00:00+00:00")
+
+
 def raw(event_id, type_, **payload) -> RawEvent:
-    payload.setdefault("occurred_at", "2026-11-10T12:00:00+00:00")
-    return RawEvent(event_id=event_id, type=type_, payload=payload)
+    payload.setdefault("occurred_at", EVENT_TIME.isoformat())
+    created = datetime.fromisoformat(payload["occurred_at"])
+    return RawEvent(event_id=event_id, type=type_, payload=payload, created=created)
 
 
 def payment(event_id="evt_1", payment_id="pay_1", amount=1000, currency="USD",
             intent: DonationIntent | None = None, **extra) -> RawEvent:  # fmt: skip
-    return raw(
-        event_id,
-        "payment.succeeded",
-        payment_id=payment_id,
-        amount_minor=amount,
-        currency=currency,
-        intent_id=str(intent.public_id) if intent else "",
-        email=extra.pop("email", intent.email if intent else "r@example.org"),
+    """The dummy provider's payment event, as its checkout sends it."""
+    extra.setdefault("email", "" if intent else "r@example.org")
+    return factories.dummy_payment(
+        intent=intent, amount=Money(amount, currency), payment_id=payment_id,
+        event_id=event_id, occurred_at=extra.pop("occurred_at", EVENT_TIME),
         **extra,
-    )
+    )  # fmt: skip

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import itertools
 import json
 import time
 
@@ -14,12 +15,16 @@ def sign(body: bytes, secret: str = SECRET, timestamp: int | None = None) -> str
     return f"t={timestamp},v1={mac.hexdigest()}"
 
 
-def event(event_id: str, type_: str, obj: dict) -> dict:
+# Each event is created a minute after the one before, as a story unfolds.
+_CLOCK = itertools.count(1_795_000_000, 60)
+
+
+def event(event_id: str, type_: str, obj: dict, *, created: int | None = None) -> dict:
     return {
         "id": event_id,
         "object": "event",
         "api_version": "2025-10-29.clover",
-        "created": 1_795_000_000,
+        "created": next(_CLOCK) if created is None else created,
         "livemode": False,
         "pending_webhooks": 1,
         "type": type_,
@@ -49,7 +54,8 @@ def checkout_session(intent, *, payment_status="paid", amount=None, currency=Non
 
 
 def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1",
-            intent=None, invoice_id="in_test_1") -> dict:  # fmt: skip
+            intent=None, invoice_id="in_test_1", paid_at=None,
+            customer="cus_test_1") -> dict:  # fmt: skip
     metadata = (
         {"intent_id": str(intent.public_id), "interval": "month"} if intent else {}
     )
@@ -58,16 +64,31 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
         "object": "invoice",
         "amount_paid": amount,
         "currency": "usd",
-        "customer": "cus_test_1",
+        "customer": customer,
         "customer_email": intent.email if intent else "late@example.org",
         "status": "paid",
-        "status_transitions": {"paid_at": 1_795_000_100},
+        "status_transitions": {"paid_at": paid_at},
         "parent": {
             "type": "subscription_details",
             "subscription_details": {
                 "subscription": subscription,
                 "metadata": metadata,
             },
+        },
+        "lines": {
+            "object": "list",
+            "data": [
+                {
+                    "id": f"il_{invoice_id}",
+                    "object": "line_item",
+                    "amount": amount,
+                    "currency": "usd",
+                    "pricing": {
+                        "type": "price_details",
+                        "unit_amount_decimal": str(amount),
+                    },
+                }
+            ],
         },
         "payments": {
             "object": "list",
@@ -85,25 +106,43 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
     }
 
 
-def subscription(*, status="active", amount=1000, interval="month") -> dict:
+def subscription(*, status="active", amount=1000, interval="month",
+                 subscription_id="sub_test_1", intent=None,
+                 customer="cus_test_1", start_date=1_794_990_000) -> dict:  # fmt: skip
+    metadata = (
+        {"intent_id": str(intent.public_id), "interval": interval} if intent else {}
+    )
     return {
-        "id": "sub_test_1",
+        "id": subscription_id,
         "object": "subscription",
         "status": status,
-        "customer": "cus_test_1",
-        "metadata": {},
+        "customer": customer,
+        "start_date": start_date,
+        "metadata": metadata,
         "items": {
             "object": "list",
             "data": [
                 {
-                    "id": "si_test_1",
+                    "id": f"si_{subscription_id}",
+                    "object": "subscription_item",
                     "quantity": 1,
                     "current_period_end": 1_797_600_000,
                     "price": {
                         "id": "price_test_1",
+                        "object": "price",
                         "currency": "usd",
                         "unit_amount": amount,
+                        "unit_amount_decimal": str(amount),
                         "recurring": {"interval": interval},
+                        "product": "prod_test_1",
+                    },
+                    "plan": {
+                        "id": "price_test_1",
+                        "object": "plan",
+                        "amount": amount,
+                        "amount_decimal": str(amount),
+                        "currency": "usd",
+                        "interval": interval,
                     },
                 }
             ],
@@ -111,9 +150,10 @@ def subscription(*, status="active", amount=1000, interval="month") -> dict:
     }
 
 
-def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)):
+def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),),
+                    charge_id="ch_test_1", created=1_795_000_200):  # fmt: skip
     return {
-        "id": "ch_test_1",
+        "id": charge_id,
         "object": "charge",
         "payment_intent": payment_intent,
         "amount_refunded": sum(amount for amount, _ in refunds),
@@ -126,7 +166,7 @@ def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)
                     "amount": amount,
                     "currency": "usd",
                     "status": "succeeded",
-                    "created": 1_795_000_200,
+                    "created": created,
                 }
                 for amount, refund_id in refunds
             ],  # fmt: skip
@@ -134,10 +174,12 @@ def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)
     }
 
 
-def dispute(*, status="needs_response", amount=1000, payment_intent="pi_test_1"):
+def dispute(*, status="needs_response", amount=1000, payment_intent="pi_test_1",
+            dispute_id="dp_test_1", created=None):  # fmt: skip
     return {
-        "id": "dp_test_1",
+        "id": dispute_id,
         "object": "dispute",
+        "created": created,
         "amount": amount,
         "currency": "usd",
         "charge": "ch_test_1",

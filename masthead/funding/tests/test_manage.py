@@ -5,9 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from masthead.funding.models import Donor, RecurringDonation, SignInToken
 from masthead.funding.notifications import notifications_send_pending
+from masthead.funding.tasks import send_sign_in_link
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +29,9 @@ def ask_for_link(client, email="reader@example.org"):
 
 
 def link_from(mail) -> str:
-    return re.search(r"http://testserver(/support/manage/sign-in/[^/\s]+/)", mail.body)[
-        1
-    ]
+    """The path of the emailed link, which points at SITE_URL."""
+    return re.search(r"https://news\.example(/support/manage/sign-in/[^/\s]+/)",
+                     mail.body)[1]  # fmt: skip
 
 
 def test_the_manage_page_is_cookie_free(client, home):
@@ -141,3 +143,45 @@ def test_someone_elses_donation_cannot_be_touched(signed_in, recurring):
     assert response.status_code == 400
     theirs.refresh_from_db()
     assert theirs.status == "active"
+
+
+def test_the_link_is_built_from_site_url_never_from_the_host_header(
+    client, home, recurring, mailoutbox
+):
+    client.post(
+        "/support/manage/", {"email": "reader@example.org"},
+        HTTP_HOST="localhost:31337",
+    )  # fmt: skip
+    (mail,) = mailoutbox
+    assert "https://news.example/support/manage/sign-in/" in mail.body
+    assert "31337" not in mail.body
+
+
+def test_a_new_link_ends_the_ones_sent_before(client, home, recurring, mailoutbox):
+    ask_for_link(client)
+    ask_for_link(client)
+    first, second = (link_from(mail) for mail in mailoutbox)
+    assert client.post(first).status_code == 400
+    assert client.post(second)["Location"] == "/support/manage/donations/"
+    token = second.rstrip("/").rsplit("/", 1)[1]
+    assert not SignInToken.objects.filter(token_hash=token).exists()
+
+
+def test_the_request_does_the_same_work_for_known_and_unknown_emails(
+    client, home, recurring, mailoutbox, settings
+):
+    """No mail work in the request: a task per address, known or not."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for email in ("stranger@example.org", "reader@example.org"):
+        assert ask_for_link(client, email).status_code == 200
+    assert mailoutbox == []
+    assert SignInToken.objects.count() == 0
+    queued = DBTaskResult.objects.order_by("enqueued_at")
+    assert [task.task_path for task in queued] == [
+        "masthead.funding.tasks.send_sign_in_link"
+    ] * 2
+    # The task's arguments hold the donor's id, not the address.
+    assert "example.org" not in str([task.args_kwargs for task in queued])
+    for task in queued:  # as the worker runs them
+        send_sign_in_link.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
+    assert [mail.to for mail in mailoutbox] == [["reader@example.org"]]

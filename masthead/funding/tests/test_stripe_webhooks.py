@@ -1,6 +1,8 @@
 """Stripe webhooks: signatures checked, events stored once, money as Stripe says."""
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,8 @@ from masthead.funding.models import (
 )
 from masthead.funding.money import Money
 from masthead.funding.providers import get_provider
+from masthead.funding.providers.base import RawEvent
+from masthead.funding.providers.stripe import HANDLERS
 from masthead.funding.tests import stripe_events as se
 
 pytestmark = pytest.mark.django_db
@@ -231,3 +235,29 @@ def test_checkout_parameters_carry_any_amount_and_our_references(start_intent):
     }
     assert params["client_reference_id"] == str(intent.public_id)
     assert params["subscription_data"]["metadata"]["intent_id"] == str(intent.public_id)
+
+
+def test_the_readme_lists_exactly_the_event_types_that_stripe_handles():
+    """The endpoint set up from the README subscribes to what the code handles."""
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    section = readme[readme.index("### Connecting Stripe") :]
+    section = section[: section.index("\n3. ")]
+    listed = re.findall(r"`([a-z_]+(?:\.[a-z_]+)+)`", section)
+    assert sorted(listed) == sorted(HANDLERS)
+    assert len(listed) == len(set(listed))
+
+
+@pytest.mark.parametrize("type_", sorted(HANDLERS))
+def test_every_handled_event_type_translates_a_current_api_object(type_, intent):
+    objects = {
+        "checkout": se.checkout_session(intent),
+        "invoice": se.invoice(intent=intent),
+        "customer": se.subscription(intent=intent),
+        "charge.refunded": se.charge_refunded(),
+        "charge.dispute": se.dispute(status="won"),
+    }
+    obj = next(value for key, value in objects.items() if type_.startswith(key))
+    provider = get_provider("stripe")
+    raw = RawEvent(event_id="evt_t", type=type_, payload=se.event("evt_t", type_, obj))
+    translated = provider.translate(raw)
+    assert translated, f"{type_} gave no domain event"

@@ -1,7 +1,9 @@
 """The support page and starting a checkout: clear errors, nothing lost."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
+from masthead.funding import providers
 from masthead.funding.models import (
     Donation,
     DonationIntent,
@@ -218,3 +220,54 @@ def test_a_preselected_amount_is_dropped_with_an_unknown_currency(client, home):
     form = client.get("/support/?currency=XYZ&amount=500").context["form"]
     assert form.initial["currency"] == "USD"
     assert "amount" not in form.initial
+
+
+def _form_action(response) -> str:
+    directives = [d.strip() for d in response["Content-Security-Policy"].split(";")]
+    (form_action,) = [d for d in directives if d.startswith("form-action")]
+    return form_action
+
+
+def test_form_action_allows_exactly_the_checkout_origins_of_configured_providers(
+    client, home, settings
+):
+    # The test settings configure Stripe (its Checkout origin), manual and dummy.
+    response = client.get("/support/")
+    assert _form_action(response) == "form-action 'self' https://checkout.stripe.com"
+    # A re-rendered form posts again, so its answer carries the same list.
+    bad = post(client, amount="other", custom_amount="1", provider="stripe")
+    assert bad.status_code == 400
+    assert _form_action(bad) == "form-action 'self' https://checkout.stripe.com"
+
+    settings.FUNDING_PROVIDERS = {
+        "stripe": {
+            "BACKEND": "masthead.funding.providers.stripe.StripeProvider",
+            "CHECKOUT_ORIGIN": "http://127.0.0.1:8421",
+        },
+        "manual": {"BACKEND": "masthead.funding.providers.manual.ManualProvider"},
+    }
+    response = client.get("/support/?frequency=one_time")
+    assert _form_action(response) == "form-action 'self' http://127.0.0.1:8421"
+
+
+def test_same_origin_rails_allow_no_other_origin(client, home, settings):
+    settings.FUNDING_PROVIDERS = {
+        "manual": {"BACKEND": "masthead.funding.providers.manual.ManualProvider"},
+        "dummy": {"BACKEND": "masthead.funding.providers.dummy.DummyProvider"},
+    }
+    response = client.get("/support/")
+    assert _form_action(response) == "form-action 'self'"
+
+
+@pytest.mark.parametrize(
+    "origin", ["https://*.stripe.com", "*", "https://checkout.stripe.com/pay", "data:"]
+)
+def test_a_checkout_origin_that_is_not_one_origin_is_refused(origin, settings):
+    settings.FUNDING_PROVIDERS = {
+        "stripe": {
+            "BACKEND": "masthead.funding.providers.stripe.StripeProvider",
+            "CHECKOUT_ORIGIN": origin,
+        }
+    }
+    with pytest.raises(ImproperlyConfigured, match="is not an origin"):
+        providers.redirect_origins()

@@ -4,10 +4,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from masthead.funding.tasks import worker_round as funding_round
+
 
 class Command(BaseCommand):
     help = (
-        "Run background tasks and publish scheduled pages, every INTERVAL seconds. "
+        "Run background tasks, publish scheduled pages and do reader funding's "
+        "rounds (retries, scheduled reconcile, receipts), every INTERVAL seconds. "
         "Without a worker, run `masthead publish_scheduled` from cron instead."
     )
 
@@ -29,6 +32,7 @@ class Command(BaseCommand):
                     reload=False,
                     verbosity=0,
                 )
+            funding_round()
             if once:
                 return
             time.sleep(interval)

@@ -3,7 +3,7 @@ from datetime import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from masthead.funding import services
+from masthead.funding import notifications, services
 
 
 def parse_since(value: str) -> datetime:
@@ -23,7 +23,8 @@ def parse_since(value: str) -> datetime:
 class Command(BaseCommand):
     help = (
         "List payment providers' events since a date, store any that were missed "
-        "and process everything not yet processed. Safe to run at any time."
+        "and process everything not yet processed, in the order the providers "
+        "created them; then send the receipts that are due. Safe at any time."
     )
 
     def add_arguments(self, parser):
@@ -33,10 +34,13 @@ class Command(BaseCommand):
         report = services.funding_reconcile(
             since=parse_since(since), progress=self._progress
         )
+        sent = notifications.notifications_send_pending()
         self.stdout.write("")
         self.stdout.write(
             f"Listed {report.listed} events, {report.new} new; "
-            f"processed {report.processed}; {len(report.failed)} could not be applied."
+            f"processed {report.processed}; {len(report.failed)} could not be "
+            f"applied; {report.skipped} skipped (provider not configured); "
+            f"{sent} emails sent."
         )
         for failure in report.failed:
             self.stderr.write(failure)
