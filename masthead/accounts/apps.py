@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "masthead.accounts"
+    label = "accounts"
+    verbose_name = "Staff accounts"
+    default_auto_field = "django.db.models.BigAutoField"
