@@ -139,13 +139,12 @@ def recovery_codes(request):
 
 def _show_recovery_codes(request):
     codes = services.recovery_codes_create(user=request.user)
-    response = render(
+    # Wagtail's admin views send Cache-Control: no-store already.
+    return render(
         request,
         "accounts/recovery_codes.html",
         {"codes": codes, "next": _next_url(request)},
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @require_POST
