@@ -32,8 +32,10 @@ def harden(response, *, inline: bool):
         response["Cross-Origin-Resource-Policy"] = "cross-origin"
     else:
         response["Cross-Origin-Resource-Policy"] = "same-origin"
-        if not response.get("Content-Disposition", "").startswith("attachment"):
-            response["Content-Disposition"] = "attachment"
+        disposition = response.get("Content-Disposition", "")
+        if not disposition.startswith("attachment"):
+            _, sep, filename = disposition.partition(";")  # keep the name
+            response["Content-Disposition"] = f"attachment{sep}{filename}"
     return response
 
 
