@@ -67,6 +67,6 @@ def browser_sign_in(page, base_url: str, username: str, password: str, device):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/admin/two-factor/verify/**")
-    page.get_by_label("Code").fill(totp_code(device))
+    page.get_by_role("textbox", name="Code").fill(totp_code(device))
     page.get_by_role("button", name="Verify").click()
     page.wait_for_url("**/admin/")
