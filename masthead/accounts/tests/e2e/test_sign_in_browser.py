@@ -84,3 +84,47 @@ def test_a_locked_account_says_so(tab, live_server, home, settings):
         "Too many sign-in attempts for this account or from your network."
     )
     assert "/admin/login/" in page.url
+
+
+def test_a_superuser_registers_a_passkey_and_signs_in_with_it(
+    tab, live_server, home, settings
+):
+    """Chromium's virtual authenticator stands in for a phone or security key."""
+    base = live_server.url.replace("127.0.0.1", "localhost")
+    settings.OTP_WEBAUTHN_RP_ID = "localhost"
+    settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = [base]
+    user = get_user_model().objects.create_superuser(
+        "chief", "c@example.org", "pw-chief-editor"
+    )
+    page = tab.page
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+    _password_step(page, base)
+    page.wait_for_url("**/admin/two-factor/?next=**")
+    page.get_by_role("link", name="Add a passkey").click()
+    page.get_by_role("button", name="Register a passkey").click()
+    page.wait_for_url("**/admin/two-factor/")
+    expect(page.get_by_role("button", name="Create new recovery codes")).to_be_visible()
+    assert user.webauthncredential_set.filter(confirmed=True).count() == 1
+
+    page.context.clear_cookies()
+    _password_step(page, base)
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.get_by_role("button", name="Use a passkey").click()
+    page.wait_for_url("**/admin/")
+    assert page.url == base + "/admin/"
+    expect(page.get_by_role("navigation", name="Main menu")).to_be_visible()
+    assert tab.errors == []
