@@ -36,12 +36,20 @@ def verify(request):
     form = TokenForm(request.POST or None)
     if form.is_valid():
         token = form.cleaned_data["token"]
+        # An app's code is six digits, a recovery code eight letters and
+        # digits: try each on its own kind of device only, so that a recovery
+        # code does not count as a wrong code for the app (and back).
+        kind = TOTPDevice if token.isdigit() and len(token) < 8 else StaticDevice
+        code_devices = [
+            device for device in devices_for_user(user) if isinstance(device, kind)
+        ]
+        # django-otp refuses every code for a while after wrong ones.
+        paused = any(not device.verify_is_allowed()[0] for device in code_devices)
         device = next(
             (
                 device
-                for device in devices_for_user(user)
-                if isinstance(device, TOTPDevice | StaticDevice)
-                and verify_token(user, device.persistent_id, token)
+                for device in code_devices
+                if verify_token(user, device.persistent_id, token)
             ),
             None,
         )
@@ -59,7 +67,10 @@ def verify(request):
                 )
             return redirect(_next_url(request))
         form.add_error(
-            "token", _("That code is not right, or it was used already. Try again.")
+            "token",
+            _("Too many wrong codes in a row: wait a few seconds, then try again.")
+            if paused
+            else _("That code is not right, or it was used already. Try again."),
         )
     has_passkey = any(
         isinstance(device, WebAuthnCredential) for device in devices_for_user(user)

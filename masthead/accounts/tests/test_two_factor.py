@@ -89,7 +89,10 @@ def test_a_user_with_a_device_must_type_its_code(client, superuser):
     wrong = client.post("/admin/two-factor/verify/", {"token": "123456"})
     assert "That code is not right" in wrong.content.decode()
     assert client.get("/admin/")["Location"].startswith("/admin/two-factor/verify/")
-    time.sleep(1.1)  # django-otp refuses every code for 1 s after a wrong one
+    # Straight after a wrong code, even the right one is refused, and it says so.
+    paused = client.post("/admin/two-factor/verify/", {"token": totp_code(device)})
+    assert "Too many wrong codes in a row" in paused.content.decode()
+    time.sleep(2.1)  # django-otp refuses every code for 1 s, then 2 s, …
 
     response = client.post(
         "/admin/two-factor/verify/",
@@ -142,3 +145,9 @@ def test_removing_the_last_device_removes_the_recovery_codes(client, superuser):
     assert not TOTPDevice.objects.filter(user=superuser).exists()
     assert not StaticToken.objects.filter(device__user=superuser).exists()
     assert client.get("/admin/")["Location"].startswith("/admin/two-factor/")
+
+
+def test_the_account_page_links_to_two_step_verification(admin_client):
+    page = admin_client.get("/admin/account/").content.decode()
+    assert 'href="/admin/two-factor/"' in page
+    assert "Two-step verification" in page
