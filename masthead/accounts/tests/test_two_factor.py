@@ -11,6 +11,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from masthead.accounts.checks import check_second_factor_policy
 from masthead.accounts.services import recovery_codes_create
 from masthead.testing import confirmed_totp_device, totp_code
 
@@ -151,3 +152,11 @@ def test_the_account_page_links_to_two_step_verification(admin_client):
     page = admin_client.get("/admin/account/").content.decode()
     assert 'href="/admin/two-factor/"' in page
     assert "Two-step verification" in page
+
+
+def test_a_policy_that_means_nothing_stops_the_site(settings):
+    settings.ADMIN_2FA_REQUIRED = "all"
+    errors = check_second_factor_policy(None)
+    assert [error.id for error in errors] == ["masthead.accounts.E001"]
+    settings.ADMIN_2FA_REQUIRED = "everyone"
+    assert check_second_factor_policy(None) == []
