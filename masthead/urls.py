@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead import media
+from masthead.accounts.forms import ThrottledLoginForm
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -25,4 +27,14 @@ if not settings.MEDIA_URL.startswith(("http://", "https://", "//")):
         path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media)
     )
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    # Wagtail's sign-in page for restricted pages, with the admin's throttle.
+    path(
+        "_util/login/",
+        LoginView.as_view(
+            template_name="wagtailcore/login.html", form_class=ThrottledLoginForm
+        ),
+        name="wagtailcore_login",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -1,5 +1,6 @@
 """Keep the admin closed to a session that has not passed its second factor."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -7,6 +8,7 @@ from django.utils.http import urlencode
 from masthead.accounts import policy
 
 ADMIN_PREFIX = "/admin/"
+WEBAUTHN_NAMESPACE = "otp_webauthn"
 # Reachable with a password alone: signing in and out, the admin's own assets.
 OPEN = {
     "wagtailadmin_login",
@@ -39,12 +41,20 @@ class RequireSecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path_info.startswith(ADMIN_PREFIX):
-            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
-        name = request.resolver_match.url_name if request.resolver_match else None
+        match = request.resolver_match
+        if not request.path_info.startswith(ADMIN_PREFIX):
+            # Elsewhere (pages and documents restricted to signed-in users),
+            # a password alone counts for nothing; the passkey endpoints need
+            # the user that the password signed in.
+            if match.namespace != WEBAUTHN_NAMESPACE and (
+                policy.needs_verification(user) or policy.second_factor_required(user)
+            ):
+                request.user = AnonymousUser()
+            return None
+        name = match.url_name
         if name in OPEN:
             return None
         query = urlencode({"next": request.get_full_path()})

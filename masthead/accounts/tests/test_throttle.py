@@ -48,6 +48,20 @@ def test_forty_wrong_passwords_lock_the_account_and_the_right_one_is_refused(
     assert "_auth_user_id" not in client.session
 
 
+def test_the_sign_in_page_for_restricted_pages_is_throttled_too(client, editor):
+    """Wagtail's /_util/login/ checks passwords as well: same counts."""
+    for n in range(10):
+        _sign_in(client, "editor", f"guess-{n}")
+    response = client.post(
+        "/_util/login/",
+        {"username": "editor", "password": "right-password-42"},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert response.status_code == 200
+    assert PAUSED in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 def test_the_pause_holds_for_the_account_from_any_address(client, editor):
     for n in range(11):
         _sign_in(client, "editor", "wrong", address=f"203.0.113.{n}")

@@ -10,9 +10,11 @@ from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import PageViewRestriction
 
 from masthead.accounts.checks import check_second_factor_policy
 from masthead.accounts.services import recovery_codes_create
+from masthead.news.factories import ArticlePageFactory
 from masthead.testing import confirmed_totp_device, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +162,20 @@ def test_a_policy_that_means_nothing_stops_the_site(settings):
     assert [error.id for error in errors] == ["masthead.accounts.E001"]
     settings.ADMIN_2FA_REQUIRED = "everyone"
     assert check_second_factor_policy(None) == []
+
+
+def test_a_password_alone_opens_no_page_restricted_to_signed_in_users(
+    client, superuser, section
+):
+    story = ArticlePageFactory(parent=section, title="For staff", slug="for-staff")
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.LOGIN
+    )
+    device = confirmed_totp_device(superuser)
+    _sign_in(client, superuser)
+    response = client.get(story.url)
+    assert response.status_code == 302
+    assert response["Location"] == "/_util/login/?next=/politics/for-staff/"
+
+    client.post("/admin/two-factor/verify/", {"token": totp_code(device)})
+    assert client.get(story.url).status_code == 200
