@@ -1,5 +1,6 @@
 """Keep the admin closed to a session that has not passed its second factor."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -41,6 +42,10 @@ class RequireSecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # Nobody is signed in; reading request.user would read the
+            # session and add "Vary: Cookie" to every reader page.
+            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
@@ -50,7 +55,7 @@ class RequireSecondFactorMiddleware:
             # a password alone counts for nothing; the passkey endpoints need
             # the user that the password signed in.
             if match.namespace != WEBAUTHN_NAMESPACE and (
-                policy.needs_verification(user) or policy.second_factor_required(user)
+                policy.second_factor_required(user) or policy.needs_verification(user)
             ):
                 request.user = AnonymousUser()
             return None
