@@ -13,6 +13,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from masthead.news.factories import HomePageFactory, SectionPageFactory
+from masthead.testing import sign_in_verified
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +39,17 @@ def ensure_wagtail_tree() -> Page:
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     return root
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in past the second factor.
+
+    Superusers must use one (masthead.accounts); tests of the admin that are
+    not about signing in start from a verified session.
+    """
+    sign_in_verified(client, admin_user)
+    return client
 
 
 @pytest.fixture

@@ -5,9 +5,11 @@ mode and a file cache under ``var/``, and the database task queue.
 ``DATABASE_URL`` and ``CACHE_URL`` switch to PostgreSQL and Redis.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -315,3 +317,68 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Staff accounts, uploads and security headers (issue 9) -----------------
+# Kept in one block; see docs/deploy.md, "Security".
+INSTALLED_APPS += [
+    "masthead.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+]
+# First, so that every response, cache hits included, carries the headers.
+MIDDLEWARE.insert(0, "masthead.headers.SecurityHeadersMiddleware")
+_AUTH = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_AUTH + 1 : _AUTH + 1] = [
+    # Tells whether the session passed a second factor (request.user.is_verified).
+    "django_otp.middleware.OTPMiddleware",
+    "masthead.accounts.middleware.RequireSecondFactorMiddleware",
+]
+
+# Admin sign-in: attempts counted per account and per address (as HMACs, in
+# the database, for one window), whatever the password's outcome.
+WAGTAILADMIN_USER_LOGIN_FORM = "masthead.accounts.forms.ThrottledLoginForm"
+ADMIN_SIGN_IN_LIMITS = {
+    "PER_ACCOUNT": env.int("ADMIN_SIGN_IN_LIMIT_PER_ACCOUNT", default=10),
+    "PER_ADDRESS": env.int("ADMIN_SIGN_IN_LIMIT_PER_ADDRESS", default=30),
+    "WINDOW": env.int("ADMIN_SIGN_IN_LIMIT_WINDOW", default=900),
+}
+# Who must set up a second factor: "superusers" (default) or "everyone".
+ADMIN_2FA_REQUIRED = env("ADMIN_2FA_REQUIRED", default="superusers")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Passkeys are a second factor only: a passkey never replaces the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+
+
+def _is_ip(host: str | None) -> bool:
+    try:
+        ipaddress.ip_address((host or "").strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+_SITE = urlsplit(SITE_URL)
+# A passkey belongs to one domain name; browsers refuse IP addresses, so a
+# site served at 127.0.0.1 offers passkeys on http://localhost instead.
+OTP_WEBAUTHN_RP_ID = env(
+    "WEBAUTHN_RP_ID",
+    default=_SITE.hostname if not _is_ip(_SITE.hostname) else "localhost",
+)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    origin
+    for origin in [f"{_SITE.scheme}://{_SITE.netloc}"]
+    if origin.startswith("https://") or _SITE.hostname == "localhost"
+] or [f"http://localhost:{_SITE.port or 80}"]
+
+# Uploaded documents: served by the app only (never straight from /media/),
+# always as downloads, and only of these types.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_EXTENSIONS = env.list(
+    "DOCUMENT_EXTENSIONS",
+    default=["pdf", "txt", "csv", "doc", "docx", "odt", "ods", "odp", "xls", "xlsx",
+             "ppt", "pptx", "rtf", "epub", "zip"],
+)  # fmt: skip

@@ -4,6 +4,9 @@ import threading
 from collections.abc import Callable
 
 from django.db import connection
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def race(work: Callable[[], object], *, threads: int = 4) -> list[Exception]:
@@ -30,3 +33,40 @@ def race(work: Callable[[], object], *, threads: int = 4) -> list[Exception]:
     for thread in started:
         thread.join()
     return errors
+
+
+def confirmed_totp_device(user):
+    """Give ``user`` a confirmed authenticator app, as enrolling would."""
+    return TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+
+
+def totp_code(device) -> str:
+    """The code the device's authenticator app shows right now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def sign_in_verified(client, user):
+    """Sign ``client`` in as ``user``, past the second factor; return the device.
+
+    Like ``force_login``, for tests that are not about signing in: the
+    session is marked as django-otp marks it after a good code.
+    """
+    device = confirmed_totp_device(user)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+def browser_sign_in(page, base_url: str, username: str, password: str, device):
+    """Sign in to the admin in a browser: password, then the app's code."""
+    page.goto(base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.get_by_role("textbox", name="Code").fill(totp_code(device))
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url("**/admin/")

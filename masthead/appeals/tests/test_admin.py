@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from masthead.appeals.models import Appeal
+from masthead.testing import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ PREVIEW = "/admin/snippets/appeals/appeal/preview/"
 @pytest.fixture
 def editor(client):
     user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
+    sign_in_verified(client, user)
     return client
 
 

@@ -17,6 +17,7 @@ from masthead.appeals.selectors import appeal_results
 from masthead.funding import factories
 from masthead.funding.models import Donation, ExchangeRate
 from masthead.funding.money import Money
+from masthead.testing import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +127,7 @@ def test_days_are_the_newsrooms_whatever_the_editors_time_zone(
     today = timezone.localdate()
     DailyCount.objects.create(appeal=appeal, variant="A", day=today, impressions=9)
     admin = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(admin)
+    sign_in_verified(client, admin)
     # A zone whose date differs from UTC's right now: ahead late in the UTC
     # day, behind early in it.
     zone = "Pacific/Kiritimati" if timezone.now().hour >= 10 else "Pacific/Pago_Pago"
@@ -188,7 +189,7 @@ def test_results_pages_show_the_chart_and_the_leader(client, appeal_factory):
     url = f"/admin/appeals/{appeal.pk}/results/"
     assert client.get(url).status_code == 302  # to the login page
     admin = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(admin)
+    sign_in_verified(client, admin)
     html = client.get(url).content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in html
     assert "A leads B" in html

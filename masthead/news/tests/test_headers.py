@@ -5,6 +5,7 @@ from django.test import override_settings
 
 from masthead import pagecache
 from masthead.news.factories import ArticlePageFactory, AuthorFactory
+from masthead.testing import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -130,14 +131,14 @@ def test_unpublishing_removes_the_article_from_cached_pages(
 
 
 def test_signed_in_editors_get_private_uncached_pages(client, story, admin_user):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     response = client.get("/politics/first-story/")
     assert response["Cache-Control"] == "private, no-cache"
     assert "X-Page-Cache" not in response
 
 
 def test_admin_is_never_public(client, admin_user):
-    client.force_login(admin_user)
+    sign_in_verified(client, admin_user)
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "public" not in response.get("Cache-Control", "")

@@ -24,6 +24,7 @@ from masthead.funding import demo as funding_demo
 from masthead.funding.models import Donation
 from masthead.news.factories import ArticlePageFactory, body_blocks
 from masthead.news.tests.e2e.test_accessibility import WCAG_TAGS
+from masthead.testing import browser_sign_in, confirmed_totp_device
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -358,7 +359,10 @@ def test_appeals_have_no_wcag_violations(tab, live_server, articles, scheme):
 
 
 def test_the_team_edits_appeals_and_reads_results(tab, live_server, articles):
-    get_user_model().objects.create_superuser("editor", "e@example.org", "pw-editor")
+    editor = get_user_model().objects.create_superuser(
+        "editor", "e@example.org", "pw-editor"
+    )
+    device = confirmed_totp_device(editor)
     today = timezone.localdate()
     favour = Appeal.objects.get(key="favour")
     AppealVariant.objects.create(
@@ -380,11 +384,7 @@ def test_the_team_edits_appeals_and_reads_results(tab, live_server, articles):
         )  # fmt: skip
     page = tab.page
     page.set_viewport_size({"width": 1280, "height": 1000})
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("pw-editor")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    browser_sign_in(page, live_server.url, "editor", "pw-editor", device)
 
     page.goto(live_server.url + f"/admin/snippets/appeals/appeal/edit/{favour.pk}/")
     expect(page.locator("#id_name")).to_have_value("Favour")
