@@ -12,6 +12,7 @@ from masthead.appeals.models import Appeal, AppealVariant, DailyCount
 from masthead.appeals.selectors import appeal_results
 from masthead.funding import demo as funding_demo
 from masthead.funding.models import FundingSettings
+from masthead.testing import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -111,8 +112,9 @@ def test_a_variant_without_data_says_so(client, appeal_factory):
         appeal=appeal, variant="A", day=timezone.localdate(), impressions=2000,
         clicks=40,
     )  # fmt: skip
-    client.force_login(
-        get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+    sign_in_verified(
+        client,
+        get_user_model().objects.create_superuser("editor", "e@example.org", "pw"),
     )
     html = client.get(f"/admin/appeals/{appeal.pk}/results/").content.decode()
     table = html[html.index('class="listing appeal-variants"') :]
