@@ -8,6 +8,7 @@ mode and a file cache under ``var/``, and the database task queue.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -270,6 +271,30 @@ APPEALS_BEACON_LIMIT = {
     "PER_IP": env.int("APPEALS_BEACON_LIMIT_PER_IP", default=120),
     "WINDOW": env.int("APPEALS_BEACON_LIMIT_WINDOW", default=3600),
 }
+
+# Mirrors (masthead.mirrors) ------------------------------------------------
+# Every web mirror and onion service in the registry serves the whole site,
+# and mirrors are added in the admin while it runs. Django checks the Host
+# header against ALLOWED_HOSTS, which is fixed at start-up, so Django is told
+# to let any host through ("*") to MirrorHostMiddleware, the first middleware:
+# it allows SITE_URL's host, the hosts in ALLOWED_HOSTS and the registry's
+# served mirrors, and answers 400 to any other host. ALLOWED_HOSTS=* in the
+# environment still turns the check off.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("masthead"), "masthead.mirrors")
+MIRRORS_CHECK_HOSTS = "*" not in ALLOWED_HOSTS
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(SITE_URL).hostname or "localhost", "*"]
+MIDDLEWARE.insert(0, "masthead.mirrors.middleware.MirrorHostMiddleware")
+# Onion services answer plain http only (Tor encrypts the connection), and
+# Django's SECURE_SSL_REDIRECT would send them to https: MirrorHostMiddleware
+# redirects to https instead, on every host but an onion one (mirrors.W001
+# stands in for Django's security.W008).
+MIRRORS_SSL_REDIRECT = HTTPS and SECURE_SSL_REDIRECT
+SECURE_SSL_REDIRECT = False
+SILENCED_SYSTEM_CHECKS = ["security.W008"]
+# Seconds a process trusts its copy of the registry before it asks the
+# database whether the registry changed: how soon every process serves a
+# mirror saved in another one.
+MIRRORS_REFRESH_SECONDS = env.float("MIRRORS_REFRESH_SECONDS", default=1.0)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
