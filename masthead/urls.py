@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("masthead.funding.urls")),
     path("", include("masthead.appeals.urls")),
+    path("", include("masthead.mirrors.urls")),
     path("", include("masthead.news.urls")),
 ]
 

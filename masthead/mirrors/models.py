@@ -130,6 +130,11 @@ class Mirror(models.Model):
         return parts.netloc + (parts.path if parts.path != "/" else "")
 
     @property
+    def href(self) -> str:
+        """The link to give readers: a served host's front page, or the address."""
+        return self.url + "/" if self.serves_site else self.url
+
+    @property
     def serves_site(self) -> bool:
         return self.kind in SERVING_KINDS
 

@@ -142,3 +142,20 @@ def bc2(*, today: date | None = None) -> dict:
             }
         ],
     }
+
+
+# The footer and feeds name a few: the rest are one click away on /mirrors/.
+SHORT_LIST_WEB_MIRRORS = 3
+
+
+def short_list(*, today: date | None = None) -> list[Mirror]:
+    """A few active web mirrors, the onion service and one other link."""
+    active = [
+        mirror
+        for mirror in served_mirrors(today=today)
+        if mirror.status == Status.ACTIVE and not mirror.is_download
+    ]
+    web = [mirror for mirror in active if mirror.kind == Kind.WEB]
+    onion = onion_mirror(today=today)
+    other = [mirror for mirror in active if mirror.kind == Kind.OTHER]
+    return web[:SHORT_LIST_WEB_MIRRORS] + ([onion] if onion else []) + other[:1]

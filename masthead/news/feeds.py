@@ -13,6 +13,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from masthead.mirrors.feeds import feed_note
 from masthead.news import selectors
 from masthead.news.models import ArticlePage, SectionPage
 
@@ -38,7 +39,7 @@ def body_html(article: ArticlePage, base_url: str) -> str:
         attributes=FEED_ATTRIBUTES,
         attribute_filter=absolute,
         link_rel=None,
-    )
+    ) + feed_note(base_url)
 
 
 class FullTextRss(Rss201rev2Feed):
