@@ -291,6 +291,15 @@ MIDDLEWARE.insert(0, "masthead.mirrors.middleware.MirrorHostMiddleware")
 MIRRORS_SSL_REDIRECT = HTTPS and SECURE_SSL_REDIRECT
 SECURE_SSL_REDIRECT = False
 SILENCED_SYSTEM_CHECKS = ["security.W008"]
+# Conditional requests, so that CDNs and caching proxies revalidate cheaply:
+# ETag and Last-Modified are set below the page cache (and kept with each
+# cached page), 304 is answered above it, for hits and misses alike.
+_page_cache = MIDDLEWARE.index("masthead.middleware.PageCacheMiddleware")
+MIDDLEWARE[_page_cache : _page_cache + 1] = [
+    "django.middleware.http.ConditionalGetMiddleware",
+    "masthead.middleware.PageCacheMiddleware",
+    "masthead.mirrors.middleware.ValidatorsMiddleware",
+]
 # Seconds a process trusts its copy of the registry before it asks the
 # database whether the registry changed: how soon every process serves a
 # mirror saved in another one.

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponsePermanentRedirect
 from django.http.request import split_domain_port, validate_host
+from django.utils.cache import set_response_etag
+from django.utils.http import http_date
 
 from masthead.mirrors import selectors
 
@@ -61,3 +63,32 @@ class MirrorHostMiddleware:
         return not any(
             re.search(pattern, path) for pattern in settings.SECURE_REDIRECT_EXEMPT
         )
+
+
+class ValidatorsMiddleware:
+    """Give public pages an ETag and a Last-Modified before the page cache keeps them.
+
+    Sits just below the page cache, so that a cached page carries the
+    validators it was stored with and a hit costs no hashing; Django's
+    ConditionalGetMiddleware, just above the page cache, answers 304 to a
+    matching If-None-Match or If-Modified-Since, hits and misses alike.
+    Last-Modified is the time the page was rendered: every change renders
+    pages afresh (see masthead.pagecache).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and "public" in response.get("Cache-Control", "")
+        ):
+            if not response.has_header("ETag"):
+                set_response_etag(response)
+            if not response.has_header("Last-Modified"):
+                response["Last-Modified"] = http_date()
+        return response
