@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -58,7 +59,14 @@ def snapshot() -> Snapshot:
             return current
         # The version first: a save between the two reads leaves an older
         # version with newer rows, which the next check reloads.
-        version = _version()
+        try:
+            version = _version()
+        except DatabaseError:
+            if current is None:
+                raise
+            # Keep serving what was known (cached pages need no database);
+            # the next request asks again.
+            return current
         if current is not None and current.version == version:
             current = replace(current, checked_at=now)
         else:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from masthead.mirrors import selectors
@@ -251,3 +251,20 @@ def test_redirects_on_a_mirror_stay_on_the_mirror(client, story, settings):
     assert '<link rel="canonical" href="https://news.example/politics/">' in (
         page.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_database_outage_does_not_refuse_mirrors_that_cached_pages_serve(
+    client, story, settings, monkeypatch
+):
+    settings.MIRRORS_REFRESH_SECONDS = 0
+    mirror_add(url="https://lantern.mirror.example")
+    assert client.get("/", HTTP_HOST="lantern.mirror.example").status_code == 200
+
+    def broken(*args, **kwargs):
+        raise OperationalError("database is gone")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    hit = client.get("/", HTTP_HOST="lantern.mirror.example")
+    assert hit.status_code == 200
+    assert hit["X-Page-Cache"] == "hit"
