@@ -136,3 +136,10 @@ def test_editing_a_mirror_keeps_its_created_date(editor):
     assert mirror.note == "Fast in the east of the country."
     assert mirror.created_at == created
     assert mirror.updated_at > updated
+
+
+def test_a_mirror_added_in_the_admin_is_served_at_once(editor, home, client):
+    assert client.get("/", HTTP_HOST="lantern.mirror.example").status_code == 400
+    assert editor.post(ADD, form()).status_code == 302
+    editor.logout()
+    assert client.get("/", HTTP_HOST="lantern.mirror.example").status_code == 200

@@ -16,6 +16,7 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 
 from masthead.mirrors import selectors
+from masthead.mirrors.checks import host_check_runs_first, https_redirect
 from masthead.mirrors.models import Kind, Mirror, Status
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory
@@ -151,8 +152,6 @@ def test_the_page_cache_never_gives_a_mirror_another_hosts_links(client, story):
 
 
 def test_checks_require_the_host_middleware_first(settings):
-    from masthead.mirrors.checks import host_check_runs_first
-
     assert host_check_runs_first(None) == []
     settings.MIDDLEWARE = settings.MIDDLEWARE[1:]
     assert [error.id for error in host_check_runs_first(None)] == ["mirrors.E001"]
@@ -268,3 +267,11 @@ def test_a_database_outage_does_not_refuse_mirrors_that_cached_pages_serve(
     hit = client.get("/", HTTP_HOST="lantern.mirror.example")
     assert hit.status_code == 200
     assert hit["X-Page-Cache"] == "hit"
+
+
+def test_deploy_check_warns_when_plain_http_is_not_redirected(settings):
+    settings.DEBUG = False
+    settings.MIRRORS_SSL_REDIRECT = True
+    assert https_redirect(None) == []
+    settings.MIRRORS_SSL_REDIRECT = False
+    assert [warning.id for warning in https_redirect(None)] == ["mirrors.W001"]
