@@ -51,6 +51,15 @@ def normalize_url(url: str) -> str:
     )
 
 
+def host_of(url: str) -> str:
+    """The host as browsers send it: lower case, international names in IDNA."""
+    host = (urlsplit(url).hostname or "").lower()
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host  # the URL validator reports the bad name
+
+
 def main_host() -> str:
     return (urlsplit(settings.SITE_URL).hostname or "").lower()
 
@@ -154,19 +163,19 @@ class Mirror(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.url = normalize_url(self.url)
-        self.host = (urlsplit(self.url).hostname or "").lower()
+        self.host = host_of(self.url)
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude=None) -> None:
         if self.url:
             self.url = normalize_url(self.url)
         super().clean_fields(exclude=exclude)
-        self.host = (urlsplit(self.url).hostname or "").lower()
+        self.host = host_of(self.url)
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
         parts = urlsplit(self.url or "")
-        host = (parts.hostname or "").lower()
+        host = host_of(self.url or "")
         if not host:
             return  # the URL field has said what is wrong
         if parts.username or parts.password:

@@ -275,3 +275,10 @@ def test_deploy_check_warns_when_plain_http_is_not_redirected(settings):
     assert https_redirect(None) == []
     settings.MIRRORS_SSL_REDIRECT = False
     assert [warning.id for warning in https_redirect(None)] == ["mirrors.W001"]
+
+
+@pytest.mark.django_db
+def test_an_international_mirror_name_is_served_as_browsers_send_it(client, story):
+    mirror = mirror_add(url="https://зеркало.example")
+    assert mirror.host == "xn--80ajfngsk.example"
+    assert client.get("/", HTTP_HOST="xn--80ajfngsk.example").status_code == 200
