@@ -12,17 +12,20 @@ from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from masthead.mirrors import selectors as mirrors
 from masthead.news.factories import HomePageFactory, SectionPageFactory
 from masthead.testing import sign_in_verified
 
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Give each test its own media folder and an empty cache."""
+    """Give each test its own media folder, an empty cache, no mirror snapshot."""
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
+    mirrors.forget()
     yield
     cache.clear()
+    mirrors.forget()
 
 
 def ensure_wagtail_tree() -> Page:

@@ -289,6 +289,39 @@ APPEALS_BEACON_LIMIT = {
     "WINDOW": env.int("APPEALS_BEACON_LIMIT_WINDOW", default=3600),
 }
 
+# Mirrors (masthead.mirrors) ------------------------------------------------
+# Every web mirror and onion service in the registry serves the whole site,
+# and mirrors are added in the admin while it runs. Django checks the Host
+# header against ALLOWED_HOSTS, which is fixed at start-up, so Django is told
+# to let any host through ("*") to MirrorHostMiddleware, the first middleware:
+# it allows SITE_URL's host, the hosts in ALLOWED_HOSTS and the registry's
+# served mirrors, and answers 400 to any other host. ALLOWED_HOSTS=* in the
+# environment still turns the check off.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("masthead"), "masthead.mirrors")
+MIRRORS_CHECK_HOSTS = "*" not in ALLOWED_HOSTS
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(SITE_URL).hostname or "localhost", "*"]
+MIDDLEWARE.insert(0, "masthead.mirrors.middleware.MirrorHostMiddleware")
+# Onion services answer plain http only (Tor encrypts the connection), and
+# Django's SECURE_SSL_REDIRECT would send them to https: MirrorHostMiddleware
+# redirects to https instead, on every host but an onion one (mirrors.W001
+# stands in for Django's security.W008).
+MIRRORS_SSL_REDIRECT = HTTPS and SECURE_SSL_REDIRECT
+SECURE_SSL_REDIRECT = False
+SILENCED_SYSTEM_CHECKS = ["security.W008"]
+# Conditional requests, so that CDNs and caching proxies revalidate cheaply:
+# ETag and Last-Modified are set below the page cache (and kept with each
+# cached page), 304 is answered above it, for hits and misses alike.
+_page_cache = MIDDLEWARE.index("masthead.middleware.PageCacheMiddleware")
+MIDDLEWARE[_page_cache : _page_cache + 1] = [
+    "django.middleware.http.ConditionalGetMiddleware",
+    "masthead.middleware.PageCacheMiddleware",
+    "masthead.mirrors.middleware.ValidatorsMiddleware",
+]
+# Seconds a process trusts its copy of the registry before it asks the
+# database whether the registry changed: how soon every process serves a
+# mirror saved in another one.
+MIRRORS_REFRESH_SECONDS = env.float("MIRRORS_REFRESH_SECONDS", default=1.0)
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")

@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from masthead.mirrors.feeds import feed_note
 from masthead.news import selectors
 from masthead.news.models import ArticlePage, SectionPage
 
@@ -45,7 +46,7 @@ def body_html(article: ArticlePage, base_url: str) -> str:
         attributes=FEED_ATTRIBUTES,
         attribute_filter=absolute,
         link_rel=None,
-    )
+    ) + feed_note(base_url)
 
 
 class FullTextRss(Rss201rev2Feed):

@@ -1,6 +1,12 @@
-"""Structured data for articles: JSON-LD NewsArticle and Open Graph."""
+"""Structured data for articles: JSON-LD NewsArticle and Open Graph.
+
+URLs are built for the host the page was requested on, so that a page read
+(or shared) on a mirror points to that mirror; only ``rel=canonical``
+names the main domain.
+"""
 
 import json
+from functools import partial
 
 from django import template
 from django.conf import settings
@@ -14,19 +20,24 @@ register = template.Library()
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def canonical_url(path: str) -> str:
-    return settings.SITE_URL + path
+def absolute_url(request, path: str) -> str:
+    """``path`` on the requested host; on SITE_URL when there is no request."""
+    if request is None:
+        return settings.SITE_URL + path
+    return request.build_absolute_uri(path)
 
 
-def lead_image_url(article: ArticlePage) -> str | None:
+def lead_image_url(article: ArticlePage, request=None) -> str | None:
     if not article.lead_image:
         return None
-    return canonical_url(article.lead_image.get_rendition("width-1200|format-jpeg").url)
+    rendition = article.lead_image.get_rendition("width-1200|format-jpeg")
+    return absolute_url(request, rendition.url)
 
 
-def news_article(article: ArticlePage) -> dict:
+def news_article(article: ArticlePage, request=None) -> dict:
     """Return the schema.org NewsArticle of ``article``."""
-    url = canonical_url(article.url)
+    url_for = partial(absolute_url, request)
+    url = url_for(article.url)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -41,14 +52,14 @@ def news_article(article: ArticlePage) -> dict:
             {
                 "@type": "Person",
                 "name": author.name,
-                "url": canonical_url(author.get_absolute_url()),
+                "url": url_for(author.get_absolute_url()),
             }
             for author in article.authors
         ],
         "publisher": {
             "@type": "NewsMediaOrganization",
             "name": settings.WAGTAIL_SITE_NAME,
-            "url": canonical_url("/"),
+            "url": url_for("/"),
         },
         "keywords": [tag.name for tag in article.tag_list],
     }
@@ -56,15 +67,16 @@ def news_article(article: ArticlePage) -> dict:
         data["articleSection"] = article.section.title
     if article.dateline:
         data["locationCreated"] = {"@type": "Place", "name": article.dateline}
-    image = lead_image_url(article)
+    image = lead_image_url(article, request)
     if image:
         data["image"] = [image]
     return data
 
 
-@register.simple_tag
-def article_jsonld(article: ArticlePage) -> str:
-    payload = json.dumps(news_article(article), ensure_ascii=False)
+@register.simple_tag(takes_context=True)
+def article_jsonld(context, article: ArticlePage) -> str:
+    request = context.get("request")
+    payload = json.dumps(news_article(article, request), ensure_ascii=False)
     return mark_safe(  # noqa: S308 - JSON with <, > and & escaped cannot close the tag
         '<script type="application/ld+json">'
         + payload.translate(_JSON_ESCAPES)
@@ -72,14 +84,15 @@ def article_jsonld(article: ArticlePage) -> str:
     )
 
 
-@register.simple_tag
-def article_open_graph(article: ArticlePage) -> str:
+@register.simple_tag(takes_context=True)
+def article_open_graph(context, article: ArticlePage) -> str:
+    request = context.get("request")
     tags = [
         ("og:type", "article"),
         ("og:site_name", settings.WAGTAIL_SITE_NAME),
         ("og:title", article.title),
         ("og:description", article.standfirst),
-        ("og:url", canonical_url(article.url)),
+        ("og:url", absolute_url(request, article.url)),
         ("og:locale", article.language),
         ("article:published_time", article.first_published_at.isoformat()),
     ]
@@ -88,7 +101,7 @@ def article_open_graph(article: ArticlePage) -> str:
     if article.section:
         tags.append(("article:section", article.section.title))
     tags += [("article:tag", tag.name) for tag in article.tag_list]
-    image = lead_image_url(article)
+    image = lead_image_url(article, request)
     if image:
         tags.append(("og:image", image))
     tags.append(("twitter:card", "summary_large_image" if image else "summary"))

@@ -6,6 +6,7 @@ from django.utils import timezone
 from masthead.appeals import demo as appeals_demo
 from masthead.funding import demo as funding_demo
 from masthead.funding.models import Donation
+from masthead.mirrors import demo as mirrors_demo
 from masthead.news import demo
 
 IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         username, password = demo.ensure_admin()
         counts["appeals"] = len(appeals)
+        counts["mirrors"] = len(mirrors_demo.build())
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo newsroom ready: {summary}."))
         self.stdout.write(f"Admin: {settings.SITE_URL}/admin/")

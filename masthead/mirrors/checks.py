@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+FIRST = "masthead.mirrors.middleware.MirrorHostMiddleware"
+
+
+@register(Tags.security)
+def host_check_runs_first(app_configs, **kwargs):
+    """Only our middleware stands between any host and the site once "*" is allowed."""
+    if not settings.MIRRORS_CHECK_HOSTS or "*" not in settings.ALLOWED_HOSTS:
+        return []
+    if settings.MIDDLEWARE[:1] == [FIRST]:
+        return []
+    return [
+        Error(
+            f"{FIRST} must be the first middleware: it is what answers 400 to "
+            "hosts that are neither in ALLOWED_HOSTS nor served mirrors.",
+            id="mirrors.E001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def https_redirect(app_configs, **kwargs):
+    """Django's security.W008, for the redirect this app does instead."""
+    if settings.MIRRORS_SSL_REDIRECT or settings.DEBUG:
+        return []
+    return [
+        Warning(
+            "Plain http is not redirected to https (SECURE_SSL_REDIRECT is off, "
+            "or HTTPS is false).",
+            hint="Unless nginx or the CDN in front redirects to https, set "
+            "SECURE_SSL_REDIRECT=true. Onion hosts are never redirected.",
+            id="mirrors.W001",
+        )
+    ]
