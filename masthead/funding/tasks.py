@@ -20,7 +20,7 @@ def process_provider_event(event_id: int) -> bool:
 
 
 @task()
-def send_sign_in_link(donor_id: int | None) -> bool:
+def send_sign_in_link(donor_id: int | None, base_url: str = "") -> bool:
     """Email a sign-in link; ``None`` (an address we do not know) sends nothing.
 
     The request enqueues this task for every address alike, so it takes the
@@ -28,7 +28,7 @@ def send_sign_in_link(donor_id: int | None) -> bool:
     """
     if donor_id is None:
         return False
-    return services.sign_in_link_send(donor_id=donor_id)
+    return services.sign_in_link_send(donor_id=donor_id, base_url=base_url)
 
 
 @task()

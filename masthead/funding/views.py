@@ -44,6 +44,7 @@ from masthead.funding.tasks import (
     process_provider_event,
     send_sign_in_link,
 )
+from masthead.mirrors import selectors as mirror_selectors
 from masthead.security import client_address, same_origin
 
 logger = logging.getLogger(__name__)
@@ -253,10 +254,14 @@ def webhook(request, provider: str):
 DONOR_SESSION_KEY = "masthead_donor_id"
 
 
-def _send_sign_in_link(email: str) -> None:
-    """Queue the link's email; the same work whether or not the address gave."""
+def _send_sign_in_link(request, email: str) -> None:
+    """Queue the link's email; the same work whether or not the address gave.
+
+    A donor who asked on a mirror gets a link to that mirror, as registered.
+    """
     donor_id = Donor.objects.filter(email=email).values_list("pk", flat=True).first()
-    send_sign_in_link.enqueue(donor_id=donor_id)
+    base_url = mirror_selectors.base_url_for(request.get_host())
+    send_sign_in_link.enqueue(donor_id=donor_id, base_url=base_url)
 
 
 @csrf_exempt  # cookie-free page; see same_origin
@@ -284,7 +289,7 @@ def manage(request):
                 )
             )
             if allowed:
-                _send_sign_in_link(email)
+                _send_sign_in_link(request, email)
             sent = True
     response = render(
         request, "funding/manage.html", {"sent": sent, "error": error},

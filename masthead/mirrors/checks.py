@@ -2,6 +2,9 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 FIRST = "masthead.mirrors.middleware.MirrorHostMiddleware"
+# Middleware that may run before the host check: it reads nothing of the
+# request and only adds headers, to the 400 answer too.
+MAY_PRECEDE = {"masthead.headers.SecurityHeadersMiddleware"}
 
 
 @register(Tags.security)
@@ -9,12 +12,16 @@ def host_check_runs_first(app_configs, **kwargs):
     """Only our middleware stands between any host and the site once "*" is allowed."""
     if not settings.MIRRORS_CHECK_HOSTS or "*" not in settings.ALLOWED_HOSTS:
         return []
-    if settings.MIDDLEWARE[:1] == [FIRST]:
-        return []
+    before = list(settings.MIDDLEWARE)
+    if FIRST in before:
+        before = before[: before.index(FIRST)]
+        if set(before) <= MAY_PRECEDE:
+            return []
     return [
         Error(
-            f"{FIRST} must be the first middleware: it is what answers 400 to "
-            "hosts that are neither in ALLOWED_HOSTS nor served mirrors.",
+            f"{FIRST} must come first in MIDDLEWARE (only the security "
+            "headers may precede it): it is what answers 400 to hosts that "
+            "are neither in ALLOWED_HOSTS nor served mirrors.",
             id="mirrors.E001",
         )
     ]

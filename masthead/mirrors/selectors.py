@@ -100,6 +100,19 @@ def serves_host(domain: str, *, today: date | None = None) -> bool:
     )
 
 
+def base_url_for(host: str, *, today: date | None = None) -> str:
+    """The address to put in links for a reader who came by ``host``.
+
+    A served mirror's registered address (its scheme and host, never what
+    the request claims), else the main domain's ``SITE_URL``.
+    """
+    domain = host.lower().rstrip(".").rsplit(":", 1)[0] if host else ""
+    for mirror in served_mirrors(today=today):
+        if mirror.serves_site and mirror.host == domain:
+            return mirror.url.rstrip("/")
+    return settings.SITE_URL.rstrip("/")
+
+
 def onion_mirror(*, today: date | None = None) -> Mirror | None:
     """The onion service to announce: the newest active one."""
     onions = [

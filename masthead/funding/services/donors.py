@@ -50,16 +50,19 @@ def sign_in_token_create(*, donor: Donor) -> str:
     return token
 
 
-def sign_in_link_send(*, donor_id: int) -> bool:
+def sign_in_link_send(*, donor_id: int, base_url: str = "") -> bool:
     """Email the donor a new sign-in link; return whether one was sent.
 
-    The link is built from ``SITE_URL``, never from the request's host.
+    The link goes to ``base_url`` (a registered mirror's address, chosen by
+    the caller from the registry) or to ``SITE_URL``, never to whatever host
+    the request named.
     """
     donor = Donor.objects.filter(pk=donor_id).first()
     if donor is None:
         return False
     token = sign_in_token_create(donor=donor)
-    link = settings.SITE_URL + reverse("funding:manage_sign_in", args=[token])
+    path = reverse("funding:manage_sign_in", args=[token])
+    link = (base_url or settings.SITE_URL).rstrip("/") + path
     body = render_to_string(
         "funding/email/sign_in.txt",
         {"link": link, "site_name": settings.WAGTAIL_SITE_NAME,

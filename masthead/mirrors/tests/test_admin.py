@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from masthead.mirrors.models import Mirror
 from masthead.mirrors.services import mirror_add
+from masthead.testing import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ ONION = "http://" + "lanternx" * 7 + ".onion"
 @pytest.fixture
 def editor(client):
     user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
+    sign_in_verified(client, user)
     return client
 
 

@@ -16,7 +16,7 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 
 from masthead.mirrors import selectors
-from masthead.mirrors.checks import host_check_runs_first, https_redirect
+from masthead.mirrors.checks import FIRST, host_check_runs_first, https_redirect
 from masthead.mirrors.models import Kind, Mirror, Status
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory
@@ -153,7 +153,10 @@ def test_the_page_cache_never_gives_a_mirror_another_hosts_links(client, story):
 
 def test_checks_require_the_host_middleware_first(settings):
     assert host_check_runs_first(None) == []
-    settings.MIDDLEWARE = settings.MIDDLEWARE[1:]
+    later = [name for name in settings.MIDDLEWARE if name != FIRST]
+    settings.MIDDLEWARE = [*later[:3], FIRST, *later[3:]]
+    assert [error.id for error in host_check_runs_first(None)] == ["mirrors.E001"]
+    settings.MIDDLEWARE = later
     assert [error.id for error in host_check_runs_first(None)] == ["mirrors.E001"]
 
 
