@@ -21,6 +21,7 @@ Only an HMAC of the identifier is kept, and only while its window is open.
 """
 
 import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection
@@ -32,7 +33,8 @@ _REDIS_HIT = """
 local now = tonumber(ARGV[1])
 local ends = tonumber(redis.call('HGET', KEYS[1], 'ends'))
 if ends ~= nil and ends > now then
-  return redis.call('HINCRBY', KEYS[1], 'hits', 1)
+  local hits = redis.call('HINCRBY', KEYS[1], 'hits', 1)
+  return {hits, redis.call('HGET', KEYS[1], 'ends')}
 end
 redis.call('HSET', KEYS[1], 'hits', 1, 'ends', ARGV[2])
 redis.call('ZADD', KEYS[2], ARGV[2], KEYS[1])
@@ -41,8 +43,19 @@ for _, key in ipairs(ended) do
   redis.call('DEL', key)
   redis.call('ZREM', KEYS[2], key)
 end
-return 1
+return {1, ARGV[2]}
 """
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One counted attempt: the window's count so far and when it ends."""
+
+    hits: int
+    ends: float  # Unix time
+
+    def seconds_left(self) -> float:
+        return max(0.0, self.ends - time.time())
 
 
 def digest(scope: str, identifier: str) -> str:
@@ -60,16 +73,16 @@ def _redis_client():
     return None
 
 
-def _redis_hit(client, scope: str, key: str, now: float, window: int) -> int:
+def _redis_hit(client, scope: str, key: str, now: float, window: int) -> Attempt:
     script = client.register_script(_REDIS_HIT)
-    hits = script(
+    hits, ends = script(
         keys=[
             cache.make_key(f"ratelimit:{scope}:{key}"),
             cache.make_key("ratelimit:windows"),
         ],
         args=[repr(now), repr(now + window)],
     )
-    return int(hits)
+    return Attempt(hits=int(hits), ends=float(ends))
 
 
 # SQLite (3.35+) and PostgreSQL both take this UPSERT; the SET expressions
@@ -79,21 +92,21 @@ INSERT INTO {table} (scope, digest, hits, ends) VALUES (%s, %s, 1, %s)
 ON CONFLICT (scope, digest) DO UPDATE SET
     hits = CASE WHEN {table}.ends <= %s THEN 1 ELSE {table}.hits + 1 END,
     ends = CASE WHEN {table}.ends <= %s THEN excluded.ends ELSE {table}.ends END
-RETURNING hits
+RETURNING hits, ends
 """
 _PRUNE = "DELETE FROM {table} WHERE ends <= %s"
 
 
-def _database_hit(scope: str, key: str, now: float, window: int) -> int:
+def _database_hit(scope: str, key: str, now: float, window: int) -> Attempt:
     table = connection.ops.quote_name(RateLimitWindow._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             _UPSERT.format(table=table), [scope, key, now + window, now, now]
         )
-        (hits,) = cursor.fetchone()
+        hits, ends = cursor.fetchone()
         if hits == 1:  # a new window: delete the ended ones, of every scope
             cursor.execute(_PRUNE.format(table=table), [now])
-    return hits
+    return Attempt(hits=hits, ends=ends)
 
 
 def hit(scope: str, identifier: str, *, limit: int, window: int) -> bool:
@@ -107,14 +120,21 @@ def hit(scope: str, identifier: str, *, limit: int, window: int) -> bool:
     """
     if limit <= 0 or not identifier:
         return True
+    return count(scope, identifier, window=window).hits <= limit
+
+
+def count(scope: str, identifier: str, *, window: int) -> Attempt:
+    """Count one attempt and return the window's count and end.
+
+    For callers that tell the person how long to wait (the admin sign-in);
+    the same rules as ``hit`` otherwise.
+    """
     key = digest(scope, identifier)
     now = time.time()
     client = _redis_client()
     if client is not None:
-        hits = _redis_hit(client, scope, key, now, window)
-    else:
-        hits = _database_hit(scope, key, now, window)
-    return hits <= limit
+        return _redis_hit(client, scope, key, now, window)
+    return _database_hit(scope, key, now, window)
 
 
 def reset(scope: str, identifier: str) -> None:

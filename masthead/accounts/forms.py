@@ -6,12 +6,11 @@ import math
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import LoginForm
 
-from masthead.accounts import throttle
+from masthead import ratelimit
 from masthead.security import client_address
 
 logger = logging.getLogger(__name__)
@@ -35,15 +34,15 @@ class ThrottledLoginForm(LoginForm):
             self._check_throttle(username)
         cleaned = super().clean()
         if username and password:
-            throttle.reset(ACCOUNT_SCOPE, username.casefold())
+            ratelimit.reset(ACCOUNT_SCOPE, username.casefold())
         return cleaned
 
     def _check_throttle(self, username: str) -> None:
         limits = settings.ADMIN_SIGN_IN_LIMITS
         window = limits["WINDOW"]
-        account = throttle.hit(ACCOUNT_SCOPE, username.casefold(), window=window)
-        address = throttle.hit(
-            ADDRESS_SCOPE, client_address(self.request), window=window
+        account = ratelimit.count(ACCOUNT_SCOPE, username.casefold(), window=window)
+        address = ratelimit.count(
+            ADDRESS_SCOPE, client_address(self.request) or "unknown", window=window
         )
         blocked = [
             hit
@@ -51,14 +50,14 @@ class ThrottledLoginForm(LoginForm):
                 (account, limits["PER_ACCOUNT"]),
                 (address, limits["PER_ADDRESS"]),
             )
-            if hit.count > limit
+            if hit.hits > limit
         ]
         if not blocked:
             return
         # Neither the username nor the address: see docs/deploy.md, "Logs".
         logger.warning("Admin sign-in paused after too many attempts")
-        resets_at = max(hit.resets_at for hit in blocked)
-        minutes = max(1, math.ceil((resets_at - timezone.now()).total_seconds() / 60))
+        seconds = max(hit.seconds_left() for hit in blocked)
+        minutes = max(1, math.ceil(seconds / 60))
         raise ValidationError(
             ngettext(
                 "Too many sign-in attempts for this account or from your network. "
