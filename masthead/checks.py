@@ -1,8 +1,5 @@
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
-from django.http.request import split_domain_port, validate_host
 
 from masthead.security import trusted_proxies
 
@@ -37,20 +34,3 @@ def trusted_proxies_are_addresses(app_configs, **kwargs):
             )
         ]
     return []
-
-
-@register(Tags.security, deploy=True)
-def site_url_is_an_allowed_host(app_configs, **kwargs):
-    domain, _port = split_domain_port(urlsplit(settings.SITE_URL).netloc.lower())
-    if domain and validate_host(domain, settings.ALLOWED_HOSTS):
-        return []
-    return [
-        Warning(
-            f"SITE_URL's host ({domain or settings.SITE_URL!r}) is not in "
-            "ALLOWED_HOSTS: every request for the site's own address gets "
-            "400 Bad Request, and links in emails and feeds lead there.",
-            hint=f"Add {domain or 'the host'} to ALLOWED_HOSTS "
-            "(comma-separated), or correct SITE_URL.",
-            id="masthead.W002",
-        )
-    ]

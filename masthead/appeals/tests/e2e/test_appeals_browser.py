@@ -415,14 +415,13 @@ def test_the_results_table_fits_the_admin_at_1280_px(tab, live_server, home):
     AppealVariant.objects.create(
         appeal=end, headline="A third try, added today", sort_order=2
     )
-    get_user_model().objects.create_superuser("editor", "e@example.org", "pw-editor")
+    editor = get_user_model().objects.create_superuser(
+        "editor", "e@example.org", "pw-editor"
+    )
+    device = confirmed_totp_device(editor)
     page = tab.page
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("pw-editor")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    browser_sign_in(page, live_server.url, "editor", "pw-editor", device)
     page.goto(live_server.url + f"/admin/appeals/{end.pk}/results/")
     table = page.locator("table.appeal-variants")
     expect(table).to_contain_text("No data yet")
