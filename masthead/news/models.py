@@ -11,13 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from masthead.news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from masthead.news.panels import RequiredRowsPanel
 
 ARTICLES_PER_PAGE = 12
 
@@ -190,21 +196,41 @@ class ArticlePage(Page):
         help_text=_("Shown as 'Updated' when set; set it for meaningful updates."),
     )
 
+    # The headline fills the slug as the editor types (Wagtail's title field
+    # behaviour) and the slug sits under it, so that its errors show where
+    # the editor is rather than on the Promote tab.
     content_panels = [
-        FieldPanel("title", heading=_("Headline")),
+        TitleFieldPanel(
+            "title",
+            heading=_("Headline"),
+            placeholder=_("Headline*"),
+            help_text=_("The headline as readers see it."),
+        ),
+        FieldPanel(
+            "slug",
+            help_text=_(
+                "The article's address, filled from the headline until it is published."
+            ),
+        ),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption")],
             heading=_("Lead image"),
         ),
-        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        RequiredRowsPanel(
+            "article_authors", heading=_("Authors"), label=_("Author"), min_num=1
+        ),
         FieldPanel("dateline"),
         FieldPanel("body"),
-        InlinePanel("sources", label=_("Cited sources")),
-        InlinePanel("corrections", label=_("Corrections")),
+        InlinePanel("sources", heading=_("Cited sources"), label=_("Source")),
+        InlinePanel("corrections", heading=_("Corrections"), label=_("Correction")),
     ]
     promote_panels = [
-        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        FieldPanel("show_in_menus"),
         FieldPanel("tags"),
         FieldPanel("language"),
         FieldPanel("updated_at"),
@@ -276,6 +302,10 @@ class ArticleAuthor(Orderable):
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="+")
 
     panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
 
     def __str__(self) -> str:
         return str(self.author)
