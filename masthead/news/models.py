@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -37,6 +38,31 @@ def paginate(request, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorP
         return Paginator(queryset, per_page).page(int(raw))
     except EmptyPage as error:
         raise Http404(_("There is no page with that number.")) from error
+
+
+def prepare_cards(
+    articles, *, section: "SectionPage | None" = None
+) -> list["ArticlePage"]:
+    """Return ``articles`` with what their cards show read in three queries.
+
+    A card names the article's section and authors; without this each card
+    would ask for its parent page and its authors on its own.
+    """
+    articles = list(articles)
+    prefetch_related_objects(articles, "article_authors__author")
+    if section is None:
+        parents = {article.path[: -Page.steplen] for article in articles}
+        by_path = {s.path: s for s in SectionPage.objects.filter(path__in=parents)}
+    for article in articles:
+        article.__dict__["section"] = (
+            section
+            if section is not None
+            else by_path.get(article.path[: -Page.steplen])
+        )
+        article.__dict__["authors"] = [
+            link.author for link in article.article_authors.all()
+        ]
+    return articles
 
 
 class NewsImage(AbstractImage):
@@ -142,7 +168,9 @@ class HomePage(OneChildTypeRoutingMixin, Page):
             latest = section.articles().select_related("lead_image")
             if lead is not None:
                 latest = latest.exclude(pk=lead.pk)
-            sections.append((section, list(latest[:4])))
+            sections.append((section, prepare_cards(latest[:4], section=section)))
+        if lead is not None:
+            lead = prepare_cards([lead])[0]
         context.update(lead=lead, sections=sections)
         return context
 
@@ -165,9 +193,9 @@ class SectionPage(OneChildTypeRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(
-            request, self.articles().select_related("lead_image")
-        )
+        articles = paginate(request, self.articles().select_related("lead_image"))
+        articles.object_list = prepare_cards(articles.object_list, section=self)
+        context["articles"] = articles
         return context
 
 
@@ -270,7 +298,9 @@ class ArticlePage(Page):
             .order_by("rank")[:limit]
         )
         related = [link.related for link in links]
-        return related or self.more_in_section(limit=limit)
+        if related:
+            return prepare_cards(related)
+        return prepare_cards(self.more_in_section(limit=limit), section=self.section)
 
     def more_in_section(
         self, limit: int = 4, exclude: tuple[int, ...] = ()

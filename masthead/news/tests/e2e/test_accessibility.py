@@ -19,6 +19,7 @@ PAGES = [
     "/",
     "/politics/",
     "/politics/commission-bars-candidate/",
+    "/authors/",
     "/authors/mira-holm/",
     "/tags/elections/",
     "/search/?q=commission",

@@ -62,6 +62,10 @@ def write_body(page, text: str) -> None:
 
 
 def publish(page) -> None:
+    # As an editor would, wait for a background save to finish first.
+    expect(page.locator("#w-autosave-indicator")).not_to_have_attribute(
+        "data-w-autosave-state-value", "saving", timeout=10000
+    )
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
 
@@ -96,7 +100,8 @@ def test_a_first_publish_of_a_complete_article_makes_it_live(
     tab.screenshot("editor-new-article", full_page=False)
     while_writing = list(saves)
     publish(page)
-    page.wait_for_url(f"**/admin/pages/{section.pk}/")
+    # Publish leaves the editor for the section's page listing.
+    page.wait_for_url(f"**/admin/pages/{section.pk}/", timeout=60000)
 
     expect(page.locator(".messages")).to_contain_text("published")
     assert while_writing, "autosave never ran"
@@ -143,7 +148,8 @@ def test_a_refused_publish_shows_the_errors_on_the_content_tab_and_a_retry_succe
     choose_author(page, "Elin Saar")
     write_body(page, "The directive arrived in every school on Monday.")
     publish(page)
-    page.wait_for_url(f"**/admin/pages/{section.pk}/")
+    # Publish leaves the editor for the section's page listing.
+    page.wait_for_url(f"**/admin/pages/{section.pk}/", timeout=60000)
 
     expect(page.locator(".messages")).to_contain_text("published")
     article = ArticlePage.objects.get(slug="teachers-told-to-report-pupils")
