@@ -121,16 +121,17 @@ class ArticleTag(TaggedItemBase):
 
 
 class OneChildTypeRoutingMixin:
-    """Route to a child page in one query when only one type may be a child.
+    """Route to a child page in one query when it is of the usual type.
 
     Wagtail's default finds the child, then fetches its specific model: two
-    queries per level of the URL. The front page holds only sections, and a
-    section only articles, so their children can be fetched as such.
+    queries per level of the URL. The front page's children are mostly
+    sections (the rest are pages such as About), and a section's children
+    are articles, so the usual type is asked for first.
     """
 
     def route(self, request, path_components):
         child_models = self.allowed_subpage_models()
-        if not path_components or len(child_models) != 1:
+        if not path_components:
             return super().route(request, path_components)
         model = child_models[0]
         try:
@@ -154,7 +155,7 @@ class HomePage(OneChildTypeRoutingMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("lead_article")]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.InfoPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -197,6 +198,27 @@ class SectionPage(OneChildTypeRoutingMixin, Page):
         articles.object_list = prepare_cards(articles.object_list, section=self)
         context["articles"] = articles
         return context
+
+
+class InfoPage(Page):
+    """A page every newsroom has, such as About, Contact or Privacy.
+
+    Linked from every page's footer while "Show in menus" is on.
+    """
+
+    intro = models.TextField(
+        blank=True, max_length=500, help_text=_("A sentence under the title.")
+    )
+    body = RichTextField(features=["h2", "h3", *RICH_TEXT_FEATURES])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = []
+    show_in_menus_default = True
+
+    class Meta:
+        verbose_name = _("information page")
 
 
 class ArticlePage(Page):
@@ -344,11 +366,32 @@ class ArticleAuthor(Orderable):
 class CitedSource(Orderable):
     """A source the article cites: "Radio Kestrel reported"."""
 
+    class Verb(models.TextChoices):
+        REPORTED = "reported", _("… reported")
+        SAID = "said", _("… said")
+        ACCORDING_TO = "according_to", _("According to …")
+        NONE = "", _("The name alone")
+
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sources")
     name = models.CharField(max_length=200)
     url = models.URLField(blank=True, verbose_name=_("link"))
+    verb = models.CharField(
+        max_length=20,
+        choices=Verb.choices,
+        default=Verb.REPORTED,
+        blank=True,
+        verbose_name=_("credited as"),
+        help_text=_(
+            "How readers see the source under the article: “Radio Kestrel"
+            " reported”, “Radio Kestrel said”, “According to Radio Kestrel”, or"
+            " the name alone."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("verb")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cited source")
 
     def __str__(self) -> str:
         return self.name

@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from masthead.news.models import ArticlePage, Author, Correction, SectionPage
+from masthead.news.models import (
+    ArticlePage,
+    Author,
+    Correction,
+    InfoPage,
+    SectionPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +62,7 @@ def reader_paths() -> list[str]:
         "/support/",
         "/support/thanks/",
         "/support/manage/",
+        *(page.url for page in InfoPage.objects.live()),
     ]
     return paths
 

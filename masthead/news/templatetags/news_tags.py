@@ -5,10 +5,11 @@ import json
 from django import template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
-from masthead.news.models import ArticlePage
+from masthead.news.models import ArticlePage, CitedSource
 
 register = template.Library()
 
@@ -61,6 +62,27 @@ def news_article(article: ArticlePage) -> dict:
     if image:
         data["image"] = [image]
     return data
+
+
+SOURCE_CREDITS = {
+    CitedSource.Verb.REPORTED: _("%(source)s reported"),
+    CitedSource.Verb.SAID: _("%(source)s said"),
+    CitedSource.Verb.ACCORDING_TO: _("According to %(source)s"),
+    CitedSource.Verb.NONE: "%(source)s",
+}
+
+
+@register.simple_tag
+def source_credit(source: CitedSource) -> str:
+    """Return how the article credits ``source``, in the editor's words."""
+    if source.url:
+        name = format_html(
+            '<a href="{}" rel="noopener noreferrer">{}</a>', source.url, source.name
+        )
+    else:
+        name = escape(source.name)
+    pattern = SOURCE_CREDITS.get(source.verb, "%(source)s")
+    return mark_safe(escape(pattern) % {"source": name})  # noqa: S308 - parts escaped
 
 
 @register.filter

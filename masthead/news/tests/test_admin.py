@@ -20,6 +20,9 @@ def test_editor_can_open_every_content_form(admin_client, section):
     urls = [
         reverse("wagtailadmin_explore", args=[section.pk]),
         reverse("wagtailadmin_pages:add", args=["news", "articlepage", section.pk]),
+        reverse(
+            "wagtailadmin_pages:add", args=["news", "infopage", section.get_parent().pk]
+        ),
         reverse("wagtailadmin_pages:edit", args=[article.pk]),
         reverse("wagtailadmin_pages:history", args=[article.pk]),
         reverse("wagtailsnippets_news_author:list"),
