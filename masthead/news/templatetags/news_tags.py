@@ -20,10 +20,13 @@ def canonical_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
+LEAD_IMAGE_FILTER = "width-1200|format-jpeg"
+
+
 def lead_image_url(article: ArticlePage) -> str | None:
     if not article.lead_image:
         return None
-    return canonical_url(article.lead_image.get_rendition("width-1200|format-jpeg").url)
+    return canonical_url(article.lead_image.get_rendition(LEAD_IMAGE_FILTER).url)
 
 
 def news_article(article: ArticlePage) -> dict:
@@ -107,6 +110,24 @@ def article_jsonld(article: ArticlePage) -> str:
     )
 
 
+# The territory Open Graph pairs with a bare language code (og:locale wants
+# ll_TT); a language not listed pairs with its own code (de -> de_DE).
+OG_TERRITORIES = {
+    "ar": "AR", "be": "BY", "cs": "CZ", "da": "DK", "el": "GR", "en": "US",
+    "fa": "IR", "he": "IL", "hy": "AM", "ja": "JP", "ka": "GE", "kk": "KZ",
+    "ko": "KR", "ky": "KG", "sr": "RS", "sv": "SE", "tg": "TJ", "uk": "UA",
+    "zh": "CN",
+}  # fmt: skip
+
+
+def og_locale(language: str) -> str:
+    """Return ``language`` (en, en-gb, pt-BR) in Open Graph's form (en_US)."""
+    code, _, territory = language.replace("_", "-").partition("-")
+    code = code.lower()
+    territory = territory.upper() or OG_TERRITORIES.get(code, code.upper())
+    return f"{code}_{territory}"
+
+
 @register.simple_tag
 def article_open_graph(article: ArticlePage) -> str:
     tags = [
@@ -115,7 +136,7 @@ def article_open_graph(article: ArticlePage) -> str:
         ("og:title", article.title),
         ("og:description", article.standfirst),
         ("og:url", canonical_url(article.url)),
-        ("og:locale", article.language),
+        ("og:locale", og_locale(article.language)),
         ("article:published_time", article.first_published_at.isoformat()),
     ]
     if article.updated_at:
@@ -123,13 +144,25 @@ def article_open_graph(article: ArticlePage) -> str:
     if article.section:
         tags.append(("article:section", article.section.title))
     tags += [("article:tag", tag.name) for tag in article.tag_list]
-    image = lead_image_url(article)
-    if image:
-        tags.append(("og:image", image))
-    tags.append(("twitter:card", "summary_large_image" if image else "summary"))
+    if article.lead_image:
+        rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+        tags += [
+            ("og:image", canonical_url(rendition.url)),
+            ("og:image:type", "image/jpeg"),
+            ("og:image:width", str(rendition.width)),
+            ("og:image:height", str(rendition.height)),
+            ("og:image:alt", article.lead_image.alt),
+        ]
+    card = "summary_large_image" if article.lead_image else "summary"
+    # Open Graph is read from property=, Twitter's cards from name=.
     return mark_safe(  # noqa: S308 - every value is escaped by format_html
         "\n".join(
-            format_html('<meta property="{}" content="{}">', name, value)
-            for name, value in tags
+            [
+                *(
+                    format_html('<meta property="{}" content="{}">', name, value)
+                    for name, value in tags
+                ),
+                format_html('<meta name="twitter:card" content="{}">', card),
+            ]
         )
     )

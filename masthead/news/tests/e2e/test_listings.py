@@ -102,3 +102,20 @@ def test_the_authors_index_links_every_author_with_a_photo_if_set(
     expect(photo).to_be_visible()
     assert photo.evaluate("img => img.naturalWidth >= img.clientWidth")
     assert tab.errors == []
+
+
+def test_the_header_on_a_phone_is_under_100_px_and_still_offers_search(
+    tab, live_server, listings
+):
+    page = tab.page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + "/politics/")
+    height = page.locator(".site-header").evaluate(
+        "header => header.getBoundingClientRect().height"
+    )
+    assert height < 100
+    expect(page.get_by_role("link", name="Support us")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Sections", exact=True)).to_be_visible()
+    page.locator(".site-header").get_by_role("link", name="Search").click()
+    expect(page).to_have_url(live_server.url + "/search/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
