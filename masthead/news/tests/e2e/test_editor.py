@@ -9,7 +9,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from masthead.news.factories import ArticlePageFactory, AuthorFactory
+from masthead.news.factories import (
+    ArticlePageFactory,
+    AuthorFactory,
+    InfoPageFactory,
+)
 from masthead.news.models import ArticlePage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -155,3 +159,39 @@ def test_a_refused_publish_shows_the_errors_on_the_content_tab_and_a_retry_succe
     article = ArticlePage.objects.get(slug="teachers-told-to-report-pupils")
     assert article.live
     assert ArticlePage.objects.count() == 2
+
+
+def test_an_editor_corrects_a_published_article_from_the_page_tree(
+    tab, live_server, section, editor
+):
+    story = ArticlePageFactory(parent=section, title="Teachers told to report students")
+    InfoPageFactory(parent=section.get_parent(), title="About us", slug="about")
+    sign_in(tab, live_server)
+    page = tab.page
+    page.goto(live_server.url + f"/admin/pages/{section.get_parent().pk}/")
+    expect(page.get_by_role("link", name="About us")).to_be_visible()
+    tab.screenshot("editor-page-tree-front", full_page=False)
+    page.goto(live_server.url + f"/admin/pages/{section.pk}/")
+    expect(
+        page.get_by_role("link", name="Teachers told to report students")
+    ).to_be_visible()
+    tab.screenshot("editor-page-tree", full_page=False)
+
+    page.get_by_role("link", name="Teachers told to report students").first.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{story.pk}/edit/"))
+    page.get_by_role("button", name="Add Correction").click()
+    correction = page.get_by_role("region", name="Correction 1")
+    correction.get_by_role("textbox", name="Date").fill("2026-12-01 09:30")
+    correction.get_by_role("textbox", name="Text").fill(
+        "An earlier version gave the wrong date for the directive."
+    )
+    publish(page)
+    expect(page.locator(".messages")).to_contain_text("published", timeout=30000)
+
+    response = page.goto(live_server.url + story.url)
+    assert response.status == 200
+    corrections = page.locator(".corrections")
+    expect(corrections).to_contain_text(
+        "An earlier version gave the wrong date for the directive."
+    )
+    tab.screenshot("editor-correction", of=corrections)
