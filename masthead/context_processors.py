@@ -1,14 +1,39 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page
 
-from masthead.news.models import SectionPage
+from masthead.news.models import InfoPage, SectionPage
+
+
+def navigation() -> dict[str, list[Page]]:
+    """Return the sections (header) and the information pages (footer).
+
+    Both are children of the front page, read in one query.
+    """
+    types = ContentType.objects.get_for_models(SectionPage, InfoPage)
+    pages = list(
+        Page.objects.live()
+        .filter(content_type__in=types.values())
+        .order_by("path")
+        .only("title", "url_path", "path", "depth", "content_type", "show_in_menus")
+    )
+    return {
+        "sections": [p for p in pages if p.content_type_id == types[SectionPage].pk],
+        "footer": [
+            p
+            for p in pages
+            if p.content_type_id == types[InfoPage].pk and p.show_in_menus
+        ],
+    }
 
 
 def publication(request) -> dict:
-    """Give every template the newsroom's name and its sections."""
+    """Give every template the newsroom's name, its sections and its pages."""
+    pages = SimpleLazyObject(navigation)
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "canonical_base": settings.SITE_URL,
-        "nav_sections": SectionPage.objects.live()
-        .order_by("path")
-        .only("title", "url_path", "path", "depth"),
+        "nav_sections": SimpleLazyObject(lambda: pages["sections"]),
+        "footer_pages": SimpleLazyObject(lambda: pages["footer"]),
     }

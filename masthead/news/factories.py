@@ -23,6 +23,7 @@ from masthead.news.models import (
     CitedSource,
     Correction,
     HomePage,
+    InfoPage,
     NewsImage,
     SectionPage,
 )
@@ -131,6 +132,16 @@ class SectionPageFactory(_PublishedPageFactory):
     intro = ""
 
 
+class InfoPageFactory(_PublishedPageFactory):
+    class Meta:
+        model = InfoPage
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    intro = ""
+    body = factory.LazyAttribute(lambda o: f"<p>{escape(o.title)}.</p>")
+
+
 def body_blocks(paragraphs: list[str]) -> list[tuple]:
     """Return paragraph blocks of the given HTML fragments."""
     return [("paragraph", RichText(f"<p>{html}</p>")) for html in paragraphs]
@@ -139,7 +150,8 @@ def body_blocks(paragraphs: list[str]) -> list[tuple]:
 class ArticlePageFactory(_PublishedPageFactory):
     """An article with its authors, tags, cited sources and corrections.
 
-    ``sources`` is a list of (name, url); ``corrections`` of (datetime, text).
+    ``sources`` is a list of (name, url) or (name, url, verb); ``corrections``
+    of (datetime, text).
     """
 
     class Meta:
@@ -166,10 +178,16 @@ class ArticlePageFactory(_PublishedPageFactory):
     @classmethod
     def _attach(cls, instance, authors=(), tag_names=(), sources=(), corrections=()):
         instance.article_authors = [ArticleAuthor(author=a) for a in authors]
-        instance.sources = [CitedSource(name=n, url=u) for n, u in sources]
+        instance.sources = [CitedSource(**source_fields(s)) for s in sources]
         instance.corrections = [Correction(date=d, text=t) for d, t in corrections]
         if tag_names:
             instance.tags.add(*tag_names)
+
+
+def source_fields(source: tuple) -> dict:
+    """Return a cited source's fields from (name, url) or (name, url, verb)."""
+    name, url, *verb = source
+    return {"name": name, "url": url, **({"verb": verb[0]} if verb else {})}
 
 
 def hours_ago(hours: float):

@@ -17,7 +17,7 @@ import nh3
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 
 from masthead.mirrors.feeds import feed_note
@@ -49,24 +49,81 @@ def body_html(article: ArticlePage, base_url: str) -> str:
     ) + feed_note(base_url)
 
 
+LEAD_IMAGE_FILTER = "width-1200|format-jpeg"
+
+
+def lead_image(article: ArticlePage, base_url: str) -> dict | None:
+    """Return the feeds' rendition of the article's lead image, if it has one."""
+    if not article.lead_image:
+        return None
+    rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+    try:
+        length = rendition.file.size
+    except OSError:
+        length = 0
+    return {
+        "url": urljoin(base_url, rendition.url),
+        "length": str(length),
+        "mime_type": "image/jpeg",
+        "width": str(rendition.width),
+        "height": str(rendition.height),
+        "alt": article.lead_image.alt,
+    }
+
+
+def feed_authors(article: ArticlePage, base_url: str) -> list[tuple[str, str]]:
+    """Return each author of the article as (name, absolute URL of their page)."""
+    return [
+        (author.name, urljoin(base_url, author.get_absolute_url()))
+        for author in article.authors
+    ]
+
+
 class FullTextRss(Rss201rev2Feed):
-    """RSS 2.0 with the whole article in ``content:encoded``."""
+    """RSS 2.0 with the whole article in ``content:encoded``.
+
+    Each author is a ``dc:creator`` of their own (RSS's ``author`` wants an
+    email address); the lead image is the enclosure and a Media RSS
+    ``media:content`` with its size and alt text.
+    """
 
     def rss_attributes(self):
         attributes = super().rss_attributes()
         attributes["xmlns:content"] = "http://purl.org/rss/1.0/modules/content/"
+        attributes["xmlns:dc"] = "http://purl.org/dc/elements/1.1/"
+        attributes["xmlns:media"] = "http://search.yahoo.com/mrss/"
         return attributes
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         handler.addQuickElement("content:encoded", item["content_html"])
+        for name, _url in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+        if image := item["image"]:
+            handler.startElement(
+                "media:content",
+                {
+                    "url": image["url"],
+                    "medium": "image",
+                    "type": image["mime_type"],
+                    "width": image["width"],
+                    "height": image["height"],
+                },
+            )
+            handler.addQuickElement("media:description", image["alt"])
+            handler.endElement("media:content")
 
 
 class FullTextAtom(Atom1Feed):
-    """Atom with the whole article as HTML ``content``."""
+    """Atom with the whole article as HTML ``content``; one ``author`` each."""
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        for name, url in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.addQuickElement("uri", url)
+            handler.endElement("author")
         handler.addQuickElement("content", item["content_html"], {"type": "html"})
 
 
@@ -121,14 +178,24 @@ class RssFeed(Feed):
     def item_updateddate(self, item: ArticlePage):
         return item.updated_at or item.first_published_at
 
-    def item_author_name(self, item: ArticlePage) -> str:
-        return ", ".join(author.name for author in item.authors)
+    def item_author_name(self, item: ArticlePage) -> None:
+        return None  # every author is written out (feed_authors)
+
+    def item_enclosures(self, item: ArticlePage) -> list[Enclosure]:
+        image = lead_image(item, self.base_url)
+        if image is None:
+            return []
+        return [Enclosure(image["url"], image["length"], image["mime_type"])]
 
     def item_categories(self, item: ArticlePage) -> list[str]:
         return [tag.name for tag in item.tags.all()]
 
     def item_extra_kwargs(self, item: ArticlePage) -> dict:
-        return {"content_html": body_html(item, self.base_url)}
+        return {
+            "content_html": body_html(item, self.base_url),
+            "authors": feed_authors(item, self.base_url),
+            "image": lead_image(item, self.base_url),
+        }
 
 
 class AtomFeed(RssFeed):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.urls import reverse
@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
@@ -21,6 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from masthead.news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
+from masthead.news.panels import RequiredRowsPanel
 
 ARTICLES_PER_PAGE = 12
 
@@ -34,6 +40,31 @@ def paginate(request, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorP
         return Paginator(queryset, per_page).page(int(raw))
     except EmptyPage as error:
         raise Http404(_("There is no page with that number.")) from error
+
+
+def prepare_cards(
+    articles, *, section: "SectionPage | None" = None
+) -> list["ArticlePage"]:
+    """Return ``articles`` with what their cards show read in three queries.
+
+    A card names the article's section and authors; without this each card
+    would ask for its parent page and its authors on its own.
+    """
+    articles = list(articles)
+    prefetch_related_objects(articles, "article_authors__author")
+    if section is None:
+        parents = {article.path[: -Page.steplen] for article in articles}
+        by_path = {s.path: s for s in SectionPage.objects.filter(path__in=parents)}
+    for article in articles:
+        article.__dict__["section"] = (
+            section
+            if section is not None
+            else by_path.get(article.path[: -Page.steplen])
+        )
+        article.__dict__["authors"] = [
+            link.author for link in article.article_authors.all()
+        ]
+    return articles
 
 
 class NewsImage(AbstractImage):
@@ -92,16 +123,17 @@ class ArticleTag(TaggedItemBase):
 
 
 class OneChildTypeRoutingMixin:
-    """Route to a child page in one query when only one type may be a child.
+    """Route to a child page in one query when it is of the usual type.
 
     Wagtail's default finds the child, then fetches its specific model: two
-    queries per level of the URL. The front page holds only sections, and a
-    section only articles, so their children can be fetched as such.
+    queries per level of the URL. The front page's children are mostly
+    sections (the rest are pages such as About), and a section's children
+    are articles, so the usual type is asked for first.
     """
 
     def route(self, request, path_components):
         child_models = self.allowed_subpage_models()
-        if not path_components or len(child_models) != 1:
+        if not path_components:
             return super().route(request, path_components)
         model = child_models[0]
         try:
@@ -154,7 +186,7 @@ class HomePage(OneChildTypeRoutingMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("lead_article")]
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.InfoPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
@@ -172,7 +204,9 @@ class HomePage(OneChildTypeRoutingMixin, Page):
             latest = section.articles().select_related("lead_image")
             if lead is not None:
                 latest = latest.exclude(pk=lead.pk)
-            sections.append((section, list(latest[:4])))
+            sections.append((section, prepare_cards(latest[:4], section=section)))
+        if lead is not None:
+            lead = prepare_cards([lead])[0]
         context.update(lead=lead, sections=sections)
         return context
 
@@ -195,10 +229,31 @@ class SectionPage(OneChildTypeRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(
-            request, self.articles().select_related("lead_image")
-        )
+        articles = paginate(request, self.articles().select_related("lead_image"))
+        articles.object_list = prepare_cards(articles.object_list, section=self)
+        context["articles"] = articles
         return context
+
+
+class InfoPage(Page):
+    """A page every newsroom has, such as About, Contact or Privacy.
+
+    Linked from every page's footer while "Show in menus" is on.
+    """
+
+    intro = models.TextField(
+        blank=True, max_length=500, help_text=_("A sentence under the title.")
+    )
+    body = RichTextField(features=["h2", "h3", *RICH_TEXT_FEATURES])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["news.HomePage"]
+    subpage_types = []
+    show_in_menus_default = True
+
+    class Meta:
+        verbose_name = _("information page")
 
 
 class ArticlePage(Page):
@@ -228,21 +283,41 @@ class ArticlePage(Page):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
+    # The headline fills the slug as the editor types (Wagtail's title field
+    # behaviour) and the slug sits under it, so that its errors show where
+    # the editor is rather than on the Promote tab.
     content_panels = [
-        FieldPanel("title", heading=_("Headline")),
+        TitleFieldPanel(
+            "title",
+            heading=_("Headline"),
+            placeholder=_("Headline*"),
+            help_text=_("The headline as readers see it."),
+        ),
+        FieldPanel(
+            "slug",
+            help_text=_(
+                "The article's address, filled from the headline until it is published."
+            ),
+        ),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption")],
             heading=_("Lead image"),
         ),
-        InlinePanel("article_authors", label=_("Authors"), min_num=1),
+        RequiredRowsPanel(
+            "article_authors", heading=_("Authors"), label=_("Author"), min_num=1
+        ),
         FieldPanel("dateline"),
         FieldPanel("body"),
-        InlinePanel("sources", label=_("Cited sources")),
-        InlinePanel("corrections", label=_("Corrections")),
+        InlinePanel("sources", heading=_("Cited sources"), label=_("Source")),
+        InlinePanel("corrections", heading=_("Corrections"), label=_("Correction")),
     ]
     promote_panels = [
-        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        FieldPanel("show_in_menus"),
         FieldPanel("tags"),
         FieldPanel("language"),
         FieldPanel("updated_at"),
@@ -282,7 +357,9 @@ class ArticlePage(Page):
             .order_by("rank")[:limit]
         )
         related = [link.related for link in links]
-        return related or self.more_in_section(limit=limit)
+        if related:
+            return prepare_cards(related)
+        return prepare_cards(self.more_in_section(limit=limit), section=self.section)
 
     def more_in_section(
         self, limit: int = 4, exclude: tuple[int, ...] = ()
@@ -315,6 +392,10 @@ class ArticleAuthor(Orderable):
 
     panels = [FieldPanel("author")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
     def __str__(self) -> str:
         return str(self.author)
 
@@ -322,11 +403,32 @@ class ArticleAuthor(Orderable):
 class CitedSource(Orderable):
     """A source the article cites: "Radio Kestrel reported"."""
 
+    class Verb(models.TextChoices):
+        REPORTED = "reported", _("… reported")
+        SAID = "said", _("… said")
+        ACCORDING_TO = "according_to", _("According to …")
+        NONE = "", _("The name alone")
+
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sources")
     name = models.CharField(max_length=200)
     url = models.URLField(blank=True, verbose_name=_("link"))
+    verb = models.CharField(
+        max_length=20,
+        choices=Verb.choices,
+        default=Verb.REPORTED,
+        blank=True,
+        verbose_name=_("credited as"),
+        help_text=_(
+            "How readers see the source under the article: “Radio Kestrel"
+            " reported”, “Radio Kestrel said”, “According to Radio Kestrel”, or"
+            " the name alone."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
+    panels = [FieldPanel("name"), FieldPanel("url"), FieldPanel("verb")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cited source")
 
     def __str__(self) -> str:
         return self.name

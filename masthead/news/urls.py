@@ -5,6 +5,7 @@ from masthead.news import views
 app_name = "news"
 
 urlpatterns = [
+    path("authors/", views.authors, name="authors"),
     path("authors/<slug:slug>/", views.author, name="author"),
     path("tags/<slug:slug>/", views.tag, name="tag"),
     path("search/", views.search, name="search"),

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
+from django.core.paginator import Page as PaginatorPage
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,21 +15,33 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from masthead.news import feeds, selectors
-from masthead.news.models import Author, SectionPage, paginate
+from masthead.news.models import Author, SectionPage, paginate, prepare_cards
 from masthead.news.sitemaps import NEWS_SITEMAP_HOURS, sitemaps_for
+
+
+def _cards(request, articles) -> PaginatorPage:
+    page = paginate(request, articles)
+    page.object_list = prepare_cards(page.object_list)
+    return page
+
+
+@require_safe
+def authors(request):
+    authors = Author.objects.select_related("photo")
+    return render(request, "news/authors.html", {"authors": authors})
 
 
 @require_safe
 def author(request, slug: str):
-    author = get_object_or_404(Author, slug=slug)
-    articles = paginate(request, selectors.articles_by_author(author=author))
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = _cards(request, selectors.articles_by_author(author=author))
     return render(request, "news/author.html", {"author": author, "articles": articles})
 
 
 @require_safe
 def tag(request, slug: str):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = paginate(request, selectors.articles_tagged(tag=tag))
+    articles = _cards(request, selectors.articles_tagged(tag=tag))
     if not articles.object_list:
         raise Http404("No published articles carry this tag.")
     return render(request, "news/tag.html", {"tag": tag, "articles": articles})
@@ -48,7 +61,9 @@ def search(request):
             "shortened": shortened,
             "max_length": selectors.SEARCH_QUERY_MAX,
             "results": results,
-            "articles": selectors.articles_in_order(list(results.object_list)),
+            "articles": prepare_cards(
+                selectors.articles_in_order(list(results.object_list))
+            ),
             "total": len(ids),
             "query_prefix": urlencode({"q": query}) + "&",
         },

@@ -27,11 +27,20 @@ from masthead.news.factories import (
     ArticlePageFactory,
     AuthorFactory,
     HomePageFactory,
+    InfoPageFactory,
     NewsImageFactory,
     SectionPageFactory,
     picture,
 )
-from masthead.news.models import ArticlePage, Author, HomePage, NewsImage, SectionPage
+from masthead.news.models import (
+    ArticlePage,
+    Author,
+    CitedSource,
+    HomePage,
+    InfoPage,
+    NewsImage,
+    SectionPage,
+)
 
 ARTICLES = [*ARTICLES_1, *ARTICLES_2]
 
@@ -51,6 +60,66 @@ AUTHORS = [
     ("ana-brook", "Ana Brook", "Investigations editor", "Ana Brook leads the investigations desk. Her team follows public money through company registries, court files and procurement records."),
     ("petr-lind", "Petr Lind", "Regions correspondent", "Petr Lind reports from Korvik, Ilmsby and Varta through a network of local contributors whose names we do not publish."),
 ]  # fmt: skip
+
+# The pages every newsroom has, linked from the footer: (slug, title, intro, body).
+INFO_PAGES = [
+    (
+        "about",
+        "About us",
+        "The Lantern is an independent newsroom reporting on Nordavia from exile.",
+        "<p>We are journalists who worked for newspapers, radio stations and websites"
+        " in Stalhaven until they were closed or taken over. Since 2023 we have"
+        " worked from Riga and Vilnius, with contributors across Nordavia whose"
+        " names we do not publish.</p>"
+        "<h2>How we work</h2>"
+        "<p>We check every fact with at least two sources, name our sources where it"
+        " is safe to do so, and say so when we cannot. When we get something wrong"
+        " we correct it at the end of the article and keep the correction there.</p>"
+        "<h2>Who pays for it</h2>"
+        "<p>Our readers. We carry no advertising and accept no money from"
+        " governments or political parties. Foundations that support independent"
+        " media cover part of our costs; they have no say over what we publish.</p>",
+    ),
+    (
+        "contact",
+        "Contact",
+        "How to reach the newsroom, send us a tip or ask for a correction.",
+        "<h2>Tips and documents</h2>"
+        "<p>Write to tips@lantern.example. If what you send could put you at risk,"
+        " do not use a work device or a work network, and tell us how you would"
+        " like to be contacted. We never publish a source's name without"
+        " consent.</p>"
+        "<h2>Corrections</h2>"
+        "<p>If you think we got something wrong, write to"
+        " corrections@lantern.example with a link to the article. An editor who"
+        " did not work on the story will look at it.</p>"
+        "<h2>Everything else</h2>"
+        "<p>The newsroom: editors@lantern.example. Questions about a donation:"
+        " support@lantern.example.</p>",
+    ),
+    (
+        "privacy",
+        "Privacy",
+        "What this site does not collect about you, and the little it needs.",
+        "<h2>When you read</h2>"
+        "<p>Reading this site sets no cookie. We run no analytics and no"
+        " advertising, and the pages load nothing from other companies: no fonts,"
+        " no videos, no share buttons, no tracking pixels. We do not keep your IP"
+        " address, not even in our server logs. What you search for is not"
+        " stored.</p>"
+        "<p>We count how many times our appeals for support are shown and clicked,"
+        " as totals per day, with nothing that could tell one reader from"
+        " another. When you choose \u201cRemind me later\u201d, that choice is"
+        " kept in your own browser, and we never see it.</p>"
+        "<h2>When you give</h2>"
+        "<p>To take a donation we need an email address for the receipt and the"
+        " amount. Card payments are made on the payment provider's own page: your"
+        " card number never reaches us. We do not sell or share donors' details,"
+        " and we delete them when you ask.</p>"
+        "<h2>Questions</h2>"
+        "<p>Write to privacy@lantern.example.</p>",
+    ),
+]
 
 ADMIN_USERNAME = "admin"
 
@@ -100,6 +169,13 @@ def ensure_home() -> HomePage:
     ):
         page.delete()
     return home
+
+
+def ensure_info_pages(home: HomePage) -> None:
+    """Publish the About, Contact and Privacy pages, unless they exist."""
+    for slug, title, intro, body in INFO_PAGES:
+        if not InfoPage.objects.child_of(home).filter(slug=slug).exists():
+            InfoPageFactory(parent=home, slug=slug, title=title, intro=intro, body=body)
 
 
 def _body(blocks: list[tuple], images: Callable[[str], NewsImage]) -> list[tuple]:
@@ -155,10 +231,9 @@ def build(progress: Callable[[str], None] = lambda message: None) -> dict:
         progress(f"Articles {number}/{total}")
     progress("Ranking related articles")
     services.related_articles_recompute(articles=list(ArticlePage.objects.live()))
-    lead = ArticlePage.objects.live().order_by("-first_published_at").first()
-    if home.lead_article_id is None and lead is not None:
-        home.lead_article = lead
-        home.save_revision().publish()
+    # The front page is left to lead with the latest article: a lead pinned
+    # here would hide every story published after the demo.
+    ensure_info_pages(home)
     pagecache.clear()
     return {
         "sections": SectionPage.objects.count(),
@@ -166,6 +241,22 @@ def build(progress: Callable[[str], None] = lambda message: None) -> dict:
         "authors": Author.objects.count(),
         "images": NewsImage.objects.count(),
     }
+
+
+DOCUMENT_WORDS = ("record", "register", "portal", "gazette", "report", "document")
+DOCUMENT_WORDS += ("declaration", "directive", "ruling", "order", "budget")
+
+
+def _source_verb(name: str) -> str:
+    """Credit a demo source as an editor would: documents by name alone."""
+    lowered = name.lower()
+    if any(word in lowered for word in DOCUMENT_WORDS):
+        return CitedSource.Verb.NONE
+    if lowered.startswith(("radio kestrel", "vesna daily")):
+        return CitedSource.Verb.REPORTED
+    if "statistics" in lowered:
+        return CitedSource.Verb.ACCORDING_TO
+    return CitedSource.Verb.SAID
 
 
 def _create_article(
@@ -192,7 +283,10 @@ def _create_article(
             updated_at=now - timedelta(hours=updated) if updated is not None else None,
             authors=[authors[slug] for slug in data["authors"]],
             tag_names=data["tags"],
-            sources=[(s["name"], s["url"]) for s in data["sources"]],
+            sources=[
+                (s["name"], s["url"], s.get("verb", _source_verb(s["name"])))
+                for s in data["sources"]
+            ],
             corrections=(
                 [
                     (

@@ -10,10 +10,12 @@ from functools import partial
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
-from masthead.news.models import ArticlePage
+from masthead.news.models import ArticlePage, CitedSource
 
 register = template.Library()
 
@@ -27,10 +29,13 @@ def absolute_url(request, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
+LEAD_IMAGE_FILTER = "width-1200|format-jpeg"
+
+
 def lead_image_url(article: ArticlePage, request=None) -> str | None:
     if not article.lead_image:
         return None
-    rendition = article.lead_image.get_rendition("width-1200|format-jpeg")
+    rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
     return absolute_url(request, rendition.url)
 
 
@@ -73,6 +78,39 @@ def news_article(article: ArticlePage, request=None) -> dict:
     return data
 
 
+SOURCE_CREDITS = {
+    CitedSource.Verb.REPORTED: _("%(source)s reported"),
+    CitedSource.Verb.SAID: _("%(source)s said"),
+    CitedSource.Verb.ACCORDING_TO: _("According to %(source)s"),
+    CitedSource.Verb.NONE: "%(source)s",
+}
+
+
+@register.simple_tag
+def source_credit(source: CitedSource) -> str:
+    """Return how the article credits ``source``, in the editor's words."""
+    if source.url:
+        name = format_html(
+            '<a href="{}" rel="noopener noreferrer">{}</a>', source.url, source.name
+        )
+    else:
+        name = escape(source.name)
+    pattern = SOURCE_CREDITS.get(source.verb, "%(source)s")
+    return mark_safe(escape(pattern) % {"source": name})  # noqa: S308 - parts escaped
+
+
+@register.filter
+def machine_datetime(value) -> str:
+    """Return ``value`` as HTML's ``<time datetime>`` wants it: whole seconds.
+
+    ``|date:'c'`` prints microseconds, which the HTML standard does not allow
+    beyond three digits.
+    """
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
 @register.simple_tag(takes_context=True)
 def article_jsonld(context, article: ArticlePage) -> str:
     request = context.get("request")
@@ -84,6 +122,24 @@ def article_jsonld(context, article: ArticlePage) -> str:
     )
 
 
+# The territory Open Graph pairs with a bare language code (og:locale wants
+# ll_TT); a language not listed pairs with its own code (de -> de_DE).
+OG_TERRITORIES = {
+    "ar": "AR", "be": "BY", "cs": "CZ", "da": "DK", "el": "GR", "en": "US",
+    "fa": "IR", "he": "IL", "hy": "AM", "ja": "JP", "ka": "GE", "kk": "KZ",
+    "ko": "KR", "ky": "KG", "sr": "RS", "sv": "SE", "tg": "TJ", "uk": "UA",
+    "zh": "CN",
+}  # fmt: skip
+
+
+def og_locale(language: str) -> str:
+    """Return ``language`` (en, en-gb, pt-BR) in Open Graph's form (en_US)."""
+    code, _, territory = language.replace("_", "-").partition("-")
+    code = code.lower()
+    territory = territory.upper() or OG_TERRITORIES.get(code, code.upper())
+    return f"{code}_{territory}"
+
+
 @register.simple_tag(takes_context=True)
 def article_open_graph(context, article: ArticlePage) -> str:
     request = context.get("request")
@@ -93,7 +149,7 @@ def article_open_graph(context, article: ArticlePage) -> str:
         ("og:title", article.title),
         ("og:description", article.standfirst),
         ("og:url", absolute_url(request, article.url)),
-        ("og:locale", article.language),
+        ("og:locale", og_locale(article.language)),
         ("article:published_time", article.first_published_at.isoformat()),
     ]
     if article.updated_at:
@@ -101,13 +157,25 @@ def article_open_graph(context, article: ArticlePage) -> str:
     if article.section:
         tags.append(("article:section", article.section.title))
     tags += [("article:tag", tag.name) for tag in article.tag_list]
-    image = lead_image_url(article, request)
-    if image:
-        tags.append(("og:image", image))
-    tags.append(("twitter:card", "summary_large_image" if image else "summary"))
+    if article.lead_image:
+        rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+        tags += [
+            ("og:image", absolute_url(request, rendition.url)),
+            ("og:image:type", "image/jpeg"),
+            ("og:image:width", str(rendition.width)),
+            ("og:image:height", str(rendition.height)),
+            ("og:image:alt", article.lead_image.alt),
+        ]
+    card = "summary_large_image" if article.lead_image else "summary"
+    # Open Graph is read from property=, Twitter's cards from name=.
     return mark_safe(  # noqa: S308 - every value is escaped by format_html
         "\n".join(
-            format_html('<meta property="{}" content="{}">', name, value)
-            for name, value in tags
+            [
+                *(
+                    format_html('<meta property="{}" content="{}">', name, value)
+                    for name, value in tags
+                ),
+                format_html('<meta name="twitter:card" content="{}">', card),
+            ]
         )
     )

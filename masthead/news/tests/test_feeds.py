@@ -16,6 +16,7 @@ from masthead.news.factories import (
     body_blocks,
     hours_ago,
 )
+from masthead.news.templatetags.news_tags import og_locale
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +228,75 @@ def test_feed_readers_show_the_standfirst_as_written(client, hostile, url):
     if url == "/politics/atom.xml":
         assert feed.feed.subtitle_detail.type == "text/plain"
         assert feed.feed.subtitle == HOSTILE
+
+
+def test_rss_and_atom_items_carry_the_lead_image_and_every_author(client, section):
+    mira = AuthorFactory(name="Mira Holm", slug="mira-holm")
+    petr = AuthorFactory(name="Petr Lind", slug="petr-lind")
+    ArticlePageFactory(
+        parent=section,
+        title="Commission bars candidate",
+        authors=[mira, petr],
+        lead_image=NewsImageFactory(title="Ballot boxes", description="Ballot boxes"),
+    )
+    media = "{http://search.yahoo.com/mrss/}"
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    item = ET.fromstring(client.get("/feed.xml").content).find("channel/item")
+    enclosure = item.find("enclosure")
+    assert enclosure.get("type") == "image/jpeg"
+    assert re.fullmatch(r"http://testserver/media/images/.+\.jpg", enclosure.get("url"))
+    assert int(enclosure.get("length")) > 1000
+    content = item.find(f"{media}content")
+    assert content.get("url") == enclosure.get("url")
+    assert (content.get("width"), content.get("height")) == ("1200", "675")
+    assert content.find(f"{media}description").text == "Ballot boxes"
+    assert [c.text for c in item.findall(f"{dc}creator")] == ["Mira Holm", "Petr Lind"]
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = ET.fromstring(client.get("/atom.xml").content).find(f"{atom}entry")
+    authors = [
+        (a.find(f"{atom}name").text, a.find(f"{atom}uri").text)
+        for a in entry.findall(f"{atom}author")
+    ]
+    assert authors == [
+        ("Mira Holm", "http://testserver/authors/mira-holm/"),
+        ("Petr Lind", "http://testserver/authors/petr-lind/"),
+    ]
+    links = {link.get("rel"): link for link in entry.findall(f"{atom}link")}
+    assert links["enclosure"].get("href") == enclosure.get("url")
+    assert links["enclosure"].get("type") == "image/jpeg"
+
+
+def test_open_graph_and_twitter_card_use_the_forms_their_readers_expect(
+    client, articles
+):
+    html = client.get(articles[0].url).content.decode()
+    assert '<meta property="og:locale" content="en_US">' in html
+    assert '<meta property="og:image:width" content="1200">' in html
+    assert '<meta property="og:image:height" content="675">' in html
+    assert '<meta property="og:image:alt" content="Illustration: Ballot boxes">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert 'property="twitter:' not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "locale"),
+    [("en", "en_US"), ("en-gb", "en_GB"), ("ru", "ru_RU"), ("uk", "uk_UA")],
+)
+def test_og_locale_pairs_a_language_with_a_territory(language, locale):
+    assert og_locale(language) == locale
+
+
+def test_section_pages_advertise_every_feed_of_the_section(client, articles):
+    html = client.get("/politics/").content.decode()
+    for kind, path in [
+        ("application/rss+xml", "/politics/feed.xml"),
+        ("application/atom+xml", "/politics/atom.xml"),
+        ("application/feed+json", "/politics/feed.json"),
+    ]:
+        assert re.search(
+            rf'<link rel="alternate" type="{re.escape(kind)}"'
+            rf' title="Politics \([^)]+\)" href="{re.escape(path)}">',
+            html,
+        ), kind
+        assert client.get(path).status_code == 200

@@ -4,16 +4,24 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from masthead.news import selectors, services
 from masthead.news.factories import (
     ArticlePageFactory,
     AuthorFactory,
+    InfoPageFactory,
     body_blocks,
     hours_ago,
 )
-from masthead.news.models import ArticlePage, RelatedArticle
+from masthead.news.models import (
+    ArticlePage,
+    HomePage,
+    InfoPage,
+    RelatedArticle,
+    SectionPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +211,57 @@ def test_search_results_are_cached_under_the_normalised_query(
 )
 def test_normalise_query(raw, expected):
     assert selectors.normalise_query(raw) == expected
+
+
+def test_each_cited_source_is_credited_with_the_editors_verb(client, section):
+    page = article(
+        section,
+        "Transport fares rise",
+        sources=[
+            ("Radio Kestrel", "https://example.org/k", "reported"),
+            ("Ilmsby city transport office", "", "said"),
+            ("State statistics", "", "according_to"),
+            ("Procurement records", "", ""),
+        ],
+    )
+    html = client.get(page.url).content.decode()
+    sources = html[html.index('id="sources-heading"') : html.index("</aside>")]
+    assert (
+        '<a href="https://example.org/k" rel="noopener noreferrer">Radio Kestrel</a>'
+        " reported</li>"
+    ) in sources
+    assert "<li>Ilmsby city transport office said</li>" in sources
+    assert "<li>According to State statistics</li>" in sources
+    assert "<li>Procurement records</li>" in sources
+
+
+def test_a_source_name_is_escaped_in_its_credit(client, section):
+    page = article(section, "Odd name", sources=[("<b>Bold</b> & co", "", "said")])
+    html = client.get(page.url).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co said" in html
+
+
+def test_information_pages_are_linked_from_every_pages_footer(client, home, section):
+    about = InfoPageFactory(parent=home, title="About us", slug="about")
+    InfoPageFactory(parent=home, title="Hidden", slug="hidden", show_in_menus=False)
+    story = article(section, "A story")
+    response = client.get("/about/")
+    assert response.status_code == 200
+    assert "<h1>About us</h1>" in response.content.decode()
+    for path in ["/", "/politics/", story.url, "/authors/", "/search/?q=x", "/nope/"]:
+        html = client.get(path).content.decode()
+        footer = html[html.index('<footer class="site-footer">') :]
+        assert f'<a href="{about.url}">About us</a>' in footer, path
+        assert 'href="/politics/">Politics</a>' in footer, path
+        assert "Hidden" not in footer, path
+
+
+def test_the_front_page_leads_with_a_new_story_after_the_demo(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("demo", verbosity=0)
+    home = HomePage.objects.get()
+    assert home.lead_article_id is None
+    section = SectionPage.objects.live().first()
+    fresh = article(section, "Breaking: a new story", hours=0)
+    assert Client().get("/").context["lead"] == fresh
+    assert {p.slug for p in InfoPage.objects.live()} == {"about", "contact", "privacy"}

@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from masthead.news.factories import (
     ArticlePageFactory,
     AuthorFactory,
+    InfoPageFactory,
     NewsImageFactory,
     hours_ago,
 )
@@ -19,8 +20,10 @@ PAGES = [
     "/",
     "/politics/",
     "/politics/commission-bars-candidate/",
+    "/authors/",
     "/authors/mira-holm/",
     "/tags/elections/",
+    "/about/",
     "/search/?q=commission",
     "/search/?q=nothing-matches-this",
     "/politics/missing/",
@@ -33,7 +36,19 @@ PAGES = [
 
 @pytest.fixture
 def newsroom(section, other_section):
-    mira = AuthorFactory(name="Mira Holm", slug="mira-holm", bio="<p>Editor.</p>")
+    mira = AuthorFactory(
+        name="Mira Holm",
+        slug="mira-holm",
+        bio="<p>Editor.</p>",
+        photo=NewsImageFactory(title="Mira Holm", description="Mira Holm"),
+    )
+    InfoPageFactory(
+        parent=section.get_parent(),
+        title="About us",
+        slug="about",
+        intro="Who we are.",
+        body="<h2>How we work</h2><p>Carefully.</p>",
+    )
     for number in range(3):
         ArticlePageFactory(
             parent=section,
