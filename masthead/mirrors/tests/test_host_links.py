@@ -89,7 +89,14 @@ def test_every_page_serves_on_the_host_with_only_the_canonical_elsewhere(
             found
             for found in linked - allowed
             if not found.endswith(
-                ("sitemaps.org", "google.com", "purl.org", "jsonfeed.org", "schema.org")
+                (
+                    "sitemaps.org",
+                    "google.com",
+                    "purl.org",
+                    "jsonfeed.org",
+                    "schema.org",
+                    "search.yahoo.com",
+                )
             )
         }
         assert strangers == set(), (host, path)
