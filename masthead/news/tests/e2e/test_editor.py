@@ -15,6 +15,7 @@ from masthead.news.factories import (
     InfoPageFactory,
 )
 from masthead.news.models import ArticlePage
+from masthead.testing import browser_sign_in, confirmed_totp_device
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -27,12 +28,11 @@ def editor(db):
 
 
 def sign_in(tab, live_server) -> None:
-    page = tab.page
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("pw-editor")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    """Password, then the authenticator app's code, as a superuser must."""
+    user = get_user_model().objects.get(username="editor")
+    browser_sign_in(
+        tab.page, live_server.url, "editor", "pw-editor", confirmed_totp_device(user)
+    )
 
 
 def autosaves(page) -> list[int]:
