@@ -265,15 +265,18 @@ def edition_send_start(*, edition: Edition, now: datetime | None = None) -> int:
     return made
 
 
+# Stands for each reader's unsubscribe link in an edition rendered once a batch.
+_UNSUBSCRIBE = "https://unsubscribe.invalid/reader"
+
+
 def _message(
-    edition: Edition, subscriber: Subscriber, connection
+    edition: Edition, rendered, subscriber: Subscriber, connection
 ) -> mail.EmailMultiAlternatives:
     newsletter = edition.newsletter
     unsubscribe = base_url(newsletter) + unsubscribe_path(subscriber, newsletter)
-    rendered = render_edition(edition, unsubscribe_url=unsubscribe)
     message = mail.EmailMultiAlternatives(
         subject=rendered.subject,
-        body=rendered.text,
+        body=rendered.text.replace(_UNSUBSCRIBE, unsubscribe),
         from_email=newsletter.from_email,
         to=[subscriber.email],
         connection=connection,
@@ -284,7 +287,9 @@ def _message(
             "List-Id": f"{newsletter.name} <{newsletter.slug}.newsletters>",
         },
     )
-    message.attach_alternative(rendered.html, "text/html")
+    message.attach_alternative(
+        rendered.html.replace(_UNSUBSCRIBE, unsubscribe), "text/html"
+    )
     return message
 
 
@@ -351,11 +356,13 @@ def edition_send_batch(*, edition_id: int, now: datetime | None = None) -> int:
         return 0
     deliveries = _claim(edition_id, settings.NEWSLETTERS_BATCH_SIZE, now)
     if deliveries:
+        # Rendered once a batch: only the unsubscribe link differs per reader.
+        rendered = render_edition(edition, unsubscribe_url=_UNSUBSCRIBE)
         connection = mail.get_connection()
         connection.open()
         try:
             for delivery in deliveries:
-                message = _message(edition, delivery.subscriber, connection)
+                message = _message(edition, rendered, delivery.subscriber, connection)
                 try:
                     message.send()
                 except Exception:
