@@ -2,8 +2,8 @@
 
 from django import template
 
+from masthead.newsletters import selectors
 from masthead.newsletters.forms import SignUpForm
-from masthead.newsletters.models import Newsletter
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ register = template.Library()
 @register.inclusion_tag("newsletters/signup_form.html")
 def newsletter_signup(prefix: str = "footer", form=None) -> dict:
     """Render the sign-up form; ``prefix`` keeps its ids apart from another's."""
-    newsletters = list(Newsletter.objects.filter(is_public=True))
+    newsletters = selectors.public_newsletters()
     chosen = set()
     if form is not None and form.is_bound:
         chosen = set(form.data.getlist("newsletters"))
