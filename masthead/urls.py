@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("masthead.funding.urls")),
     path("", include("masthead.appeals.urls")),
     path("", include("masthead.mirrors.urls")),
+    path("", include("masthead.newsletters.urls")),
     path("", include("masthead.news.urls")),
 ]
 

@@ -5,12 +5,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from masthead.funding.tasks import worker_round as funding_round
+from masthead.newsletters.tasks import worker_round as newsletters_round
 
 
 class Command(BaseCommand):
     help = (
         "Run background tasks, publish scheduled pages and do reader funding's "
-        "rounds (retries, scheduled reconcile, receipts), every INTERVAL seconds. "
+        "rounds (retries, scheduled reconcile, receipts) and send newsletters, "
+        "every INTERVAL seconds. "
         "Without a worker, run `masthead publish_scheduled` from cron instead."
     )
 
@@ -33,6 +35,7 @@ class Command(BaseCommand):
                     verbosity=0,
                 )
             funding_round()
+            newsletters_round()
             if once:
                 return
             time.sleep(interval)

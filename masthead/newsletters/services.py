@@ -1,0 +1,402 @@
+"""Writes of the newsletters: sign-up, confirmation, unsubscribe, sending."""
+
+import hashlib
+import logging
+import secrets
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from masthead import ratelimit
+from masthead.news.models import ArticlePage
+from masthead.newsletters.models import (
+    Delivery,
+    Edition,
+    EditionArticle,
+    Newsletter,
+    Schedule,
+    Subscriber,
+    Subscription,
+)
+from masthead.newsletters.rendering import base_url, render_edition
+
+logger = logging.getLogger(__name__)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# Sign-up and confirmation -------------------------------------------------
+
+
+def subscription_request(
+    *, email: str, newsletter_ids: list[int], language: str
+) -> bool:
+    """Record the lists ``email`` asks for; email a confirmation link if due.
+
+    Run from a task for every sign-up alike, known address or not, so that
+    the request says nothing about who subscribed. At most one confirmation
+    per address per ``NEWSLETTERS_CONFIRM_LIMIT["WINDOW"]``: nobody can flood
+    someone else's inbox through the form. Return whether one was sent.
+    """
+    email = email.strip().lower()
+    newsletters = list(Newsletter.objects.filter(pk__in=newsletter_ids))
+    if not newsletters:
+        return False
+    with transaction.atomic():
+        subscriber, _ = Subscriber.objects.get_or_create(
+            email=email, defaults={"language": language}
+        )
+        for newsletter in newsletters:
+            Subscription.objects.get_or_create(
+                subscriber=subscriber, newsletter=newsletter
+            )
+        pending = list(
+            subscriber.subscriptions.filter(confirmed_at__isnull=True).select_related(
+                "newsletter"
+            )
+        )
+    if not pending:
+        return False  # every list already confirmed: nothing to ask
+    limit = settings.NEWSLETTERS_CONFIRM_LIMIT
+    if not ratelimit.hit(
+        "newsletter-confirm", email, limit=limit["PER_EMAIL"], window=limit["WINDOW"]
+    ):
+        return False
+    token = secrets.token_urlsafe(32)
+    Subscriber.objects.filter(pk=subscriber.pk).update(
+        token_hash=_hash(token), token_created_at=timezone.now()
+    )
+    site = settings.SITE_URL.rstrip("/")
+    context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "newsletters": [subscription.newsletter for subscription in pending],
+        "confirm_url": f"{site}/newsletters/confirm/{token}/",
+        "hours": settings.NEWSLETTERS_CONFIRM_MAX_AGE // 3600,
+    }
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string("newsletters/email/confirm_subject.txt", context)
+        body = render_to_string("newsletters/email/confirm.txt", context)
+    mail.send_mail(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [email]
+    )
+    return True
+
+
+def subscriber_for_token(token: str) -> Subscriber | None:
+    """The subscriber a live confirmation token belongs to, or None."""
+    if not token or len(token) > 100:
+        return None
+    oldest = timezone.now() - timedelta(seconds=settings.NEWSLETTERS_CONFIRM_MAX_AGE)
+    return Subscriber.objects.filter(
+        token_hash=_hash(token), token_created_at__gte=oldest
+    ).first()
+
+
+def subscription_confirm(*, token: str) -> Subscriber | None:
+    """Confirm every list the token's subscriber asked for; the token is spent."""
+    with transaction.atomic():
+        subscriber = subscriber_for_token(token)
+        if subscriber is None:
+            return None
+        # Spend the token first: a second use of the link finds nothing.
+        spent = Subscriber.objects.filter(
+            pk=subscriber.pk, token_hash=subscriber.token_hash
+        ).update(token_hash="", token_created_at=None)
+        if not spent:
+            return None
+        now = timezone.now()
+        subscriber.subscriptions.filter(confirmed_at__isnull=True).update(
+            confirmed_at=now
+        )
+        if subscriber.confirmed_at is None:
+            subscriber.confirmed_at = now
+            subscriber.save(update_fields=["confirmed_at"])
+    return subscriber
+
+
+# Unsubscribe: a signed link, nothing stored --------------------------------
+
+
+def _unsubscribe_signature(subscriber_id: int, email: str, newsletter_id: int) -> str:
+    return salted_hmac(
+        "masthead.newsletters.unsubscribe",
+        f"{subscriber_id}:{email}:{newsletter_id}",
+        algorithm="sha256",
+    ).hexdigest()[:32]
+
+
+def unsubscribe_path(subscriber: Subscriber, newsletter: Newsletter) -> str:
+    signature = _unsubscribe_signature(subscriber.pk, subscriber.email, newsletter.pk)
+    return f"/newsletters/unsubscribe/{subscriber.pk}/{newsletter.slug}/{signature}/"
+
+
+def subscription_for_unsubscribe(
+    *, subscriber_id: int, newsletter_slug: str, signature: str
+) -> Subscription | None:
+    subscription = (
+        Subscription.objects.select_related("subscriber", "newsletter")
+        .filter(subscriber_id=subscriber_id, newsletter__slug=newsletter_slug)
+        .first()
+    )
+    if subscription is None:
+        return None
+    expected = _unsubscribe_signature(
+        subscription.subscriber_id,
+        subscription.subscriber.email,
+        subscription.newsletter_id,
+    )
+    return subscription if constant_time_compare(expected, signature) else None
+
+
+def subscription_cancel(*, subscription: Subscription) -> None:
+    """Unsubscribe; an address left on no list is deleted with every row about it."""
+    with transaction.atomic():
+        deleted, _ = Subscription.objects.filter(pk=subscription.pk).delete()
+        if deleted and subscription.confirmed_at:
+            Newsletter.objects.filter(pk=subscription.newsletter_id).update(
+                unsubscribed_count=F("unsubscribed_count") + 1
+            )
+        subscriber = subscription.subscriber
+        if not subscriber.subscriptions.exists():
+            subscriber.delete()
+
+
+# Editions -----------------------------------------------------------------
+
+
+def digest_articles(*, newsletter: Newsletter, start: datetime, end: datetime):
+    """The live articles of its language published in [start, end)."""
+    return (
+        ArticlePage.objects.live()
+        .filter(
+            language=newsletter.language,
+            first_published_at__gte=start,
+            first_published_at__lt=end,
+        )
+        .order_by("first_published_at", "pk")
+    )
+
+
+def _digest_due(newsletter: Newsletter, now: datetime) -> datetime | None:
+    """When today's digest of ``newsletter`` was due, if it is due by ``now``."""
+    local = timezone.localtime(now, timezone.get_default_timezone())
+    if newsletter.schedule == Schedule.WEEKLY and local.weekday() != newsletter.weekday:
+        return None
+    due = local.replace(
+        hour=newsletter.send_time.hour,
+        minute=newsletter.send_time.minute,
+        second=0,
+        microsecond=0,
+    )
+    return due if due <= local else None
+
+
+def digest_build(*, newsletter: Newsletter, now: datetime) -> Edition | None:
+    """Build today's digest of ``newsletter`` once, if it is due and has articles."""
+    due = _digest_due(newsletter, now)
+    if due is None:
+        return None
+    days = 7 if newsletter.schedule == Schedule.WEEKLY else 1
+    day = due.date()
+    if Edition.objects.filter(newsletter=newsletter, digest_date=day).exists():
+        return None
+    articles = list(
+        digest_articles(
+            newsletter=newsletter, start=due - timedelta(days=days), end=due
+        )
+    )
+    with translation.override(newsletter.language):
+        subject = f"{newsletter.name}: {day:%Y-%m-%d}"
+    with transaction.atomic():
+        edition, created = Edition.objects.get_or_create(
+            newsletter=newsletter,
+            digest_date=day,
+            defaults={"subject": subject, "slug": f"{day:%Y-%m-%d}"},
+        )
+        if not created:
+            return None
+        for order, article in enumerate(articles):
+            EditionArticle.objects.create(
+                edition=edition, article=article, sort_order=order
+            )
+    if not articles:
+        return None  # kept as a draft, so the day is not built again
+    edition_send_start(edition=edition, now=now)
+    return edition
+
+
+def edition_schedule(*, edition: Edition, send_at: datetime) -> None:
+    Edition.objects.filter(pk=edition.pk, status=Edition.Status.DRAFT).update(
+        status=Edition.Status.SCHEDULED, send_at=send_at
+    )
+
+
+def edition_send_start(*, edition: Edition, now: datetime | None = None) -> int:
+    """Make one delivery per confirmed subscriber; return how many were made.
+
+    Safe to call twice: the deliveries are unique per subscriber, and an
+    edition already sending or sent is left as it is.
+    """
+    now = now or timezone.now()
+    started = Edition.objects.filter(
+        pk=edition.pk, status__in=[Edition.Status.DRAFT, Edition.Status.SCHEDULED]
+    ).update(status=Edition.Status.SENDING, started_at=now)
+    if not started:
+        return 0
+    subscriber_ids = Subscription.objects.filter(
+        newsletter_id=edition.newsletter_id, confirmed_at__isnull=False
+    ).values_list("subscriber_id", flat=True)
+    made = 0
+    batch = []
+    for subscriber_id in subscriber_ids.iterator(chunk_size=2000):
+        batch.append(Delivery(edition_id=edition.pk, subscriber_id=subscriber_id))
+        if len(batch) == 1000:
+            made += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
+            batch = []
+    made += len(Delivery.objects.bulk_create(batch, ignore_conflicts=True))
+    return made
+
+
+# Stands for each reader's unsubscribe link in an edition rendered once a batch.
+_UNSUBSCRIBE = "https://unsubscribe.invalid/reader"
+
+
+def _message(
+    edition: Edition, rendered, subscriber: Subscriber, connection
+) -> mail.EmailMultiAlternatives:
+    newsletter = edition.newsletter
+    unsubscribe = base_url(newsletter) + unsubscribe_path(subscriber, newsletter)
+    message = mail.EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text.replace(_UNSUBSCRIBE, unsubscribe),
+        from_email=newsletter.from_email,
+        to=[subscriber.email],
+        connection=connection,
+        headers={
+            # RFC 8058: mail clients offer one-click unsubscribe with these.
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "List-Id": f"{newsletter.name} <{newsletter.slug}.newsletters>",
+        },
+    )
+    message.attach_alternative(
+        rendered.html.replace(_UNSUBSCRIBE, unsubscribe), "text/html"
+    )
+    return message
+
+
+def edition_send_test(*, edition: Edition, email: str) -> None:
+    """Send ``edition`` to one address, as subscribers get it; record nothing."""
+    rendered = render_edition(edition)
+    message = mail.EmailMultiAlternatives(
+        subject=f"[TEST] {rendered.subject}",
+        body=rendered.text,
+        from_email=edition.newsletter.from_email,
+        to=[email],
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    message.send()
+
+
+def _claim(edition_id: int, size: int, now: datetime) -> list[Delivery]:
+    """Claim up to ``size`` pending deliveries for this process.
+
+    One UPDATE that re-checks the status: two workers racing for the same
+    rows each get their own (PostgreSQL re-evaluates the condition on the
+    row it waited for; SQLite runs writers one at a time).
+    """
+    claim = secrets.token_hex(16)
+    pending = Delivery.objects.filter(
+        edition_id=edition_id, status=Delivery.Status.PENDING
+    ).order_by("pk")
+    Delivery.objects.filter(
+        pk__in=list(pending.values_list("pk", flat=True)[:size]),
+        status=Delivery.Status.PENDING,
+    ).update(status=Delivery.Status.CLAIMED, claim=claim, claimed_at=now)
+    return list(
+        Delivery.objects.filter(claim=claim, status=Delivery.Status.CLAIMED)
+        .select_related("subscriber")
+        .order_by("pk")
+    )
+
+
+def deliveries_release_stale(*, edition_id: int, now: datetime) -> int:
+    """Give back deliveries claimed by a worker that died before sending them.
+
+    A worker marks each message sent as soon as the server accepts it, so a
+    claim older than ``NEWSLETTERS_CLAIM_TIMEOUT`` is one whose worker is
+    gone; only a crash between the server's acceptance and that update can
+    send one twice.
+    """
+    stale = now - timedelta(seconds=settings.NEWSLETTERS_CLAIM_TIMEOUT)
+    return Delivery.objects.filter(
+        edition_id=edition_id, status=Delivery.Status.CLAIMED, claimed_at__lt=stale
+    ).update(status=Delivery.Status.PENDING, claim="", claimed_at=None)
+
+
+def edition_send_batch(*, edition_id: int, now: datetime | None = None) -> int:
+    """Send one batch of an edition's deliveries; return how many remain.
+
+    Each delivery is claimed before it is sent and marked sent right after,
+    one connection to the mail server for the batch.
+    """
+    now = now or timezone.now()
+    edition = Edition.objects.select_related(
+        "newsletter", "newsletter__link_mirror"
+    ).get(pk=edition_id)
+    if edition.status != Edition.Status.SENDING:
+        return 0
+    deliveries = _claim(edition_id, settings.NEWSLETTERS_BATCH_SIZE, now)
+    if deliveries:
+        # Rendered once a batch: only the unsubscribe link differs per reader.
+        rendered = render_edition(edition, unsubscribe_url=_UNSUBSCRIBE)
+        connection = mail.get_connection()
+        connection.open()
+        try:
+            for delivery in deliveries:
+                message = _message(edition, rendered, delivery.subscriber, connection)
+                try:
+                    message.send()
+                except Exception:
+                    logger.exception("Newsletter delivery %s failed", delivery.pk)
+                    status = Delivery.Status.FAILED
+                else:
+                    status = Delivery.Status.SENT
+                Delivery.objects.filter(pk=delivery.pk, claim=delivery.claim).update(
+                    status=status, sent_at=timezone.now()
+                )
+        finally:
+            connection.close()
+    remaining = Delivery.objects.filter(
+        edition_id=edition_id,
+        status__in=[Delivery.Status.PENDING, Delivery.Status.CLAIMED],
+    ).count()
+    if not remaining:
+        Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING).update(
+            status=Edition.Status.SENT, sent_at=timezone.now()
+        )
+    return Delivery.objects.filter(
+        edition_id=edition_id, status=Delivery.Status.PENDING
+    ).count()
+
+
+def editions_due(*, now: datetime) -> int:
+    """Build due digests and start scheduled editions; return how many started."""
+    started = 0
+    for newsletter in Newsletter.objects.exclude(schedule=Schedule.MANUAL):
+        if digest_build(newsletter=newsletter, now=now):
+            started += 1
+    for edition in Edition.objects.filter(
+        status=Edition.Status.SCHEDULED, send_at__lte=now
+    ):
+        edition_send_start(edition=edition, now=now)
+        started += 1
+    return started
