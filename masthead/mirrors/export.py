@@ -31,7 +31,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.handlers.base import BaseHandler
 from django.template.loader import render_to_string
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 MANIFEST = "export-manifest.json"
@@ -152,7 +152,10 @@ class Exporter:
         self.own_hosts = {self.host, site_url.hostname}
         self.factory = RequestFactory()
         self.handler = BaseHandler()
-        self.handler.load_middleware()
+        # Render fresh: the page cache may hold a page of an earlier edit.
+        fresh = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
+        with override_settings(MIDDLEWARE=fresh):
+            self.handler.load_middleware()
         self.files: dict[str, bytes] = {}
         self.html_pages: dict[str, str] = {}  # export path -> HTML (for Pagefind)
         self.missing: list[str] = []
