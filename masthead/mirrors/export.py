@@ -22,6 +22,7 @@ import re
 import time
 import zipfile
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,10 +83,10 @@ const status = document.getElementById("export-search-status");
 const list = document.getElementById("export-search-results");
 const query = new URLSearchParams(location.search).get("q") || "";
 input.value = query;
-if (location.protocol === "file:") {
-  document.getElementById("export-search-file").hidden = false;
-  status.hidden = true;
-} else if (query.trim()) {
+// The notice about file:// shows unless this module runs (browsers do not
+// load modules from file://).
+document.getElementById("export-search-file").hidden = location.protocol !== "file:";
+if (query.trim()) {
   status.textContent = "Searching…";
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   const search = await pagefind.search(query);
@@ -94,7 +95,8 @@ if (location.protocol === "file:") {
   for (const result of results) {
     const item = document.createElement("li");
     const link = document.createElement("a");
-    link.href = new URL(result.url.replace(/^\\//, ""), root).href;
+    // Pagefind already prefixes its URLs with the path this copy is served at.
+    link.href = new URL(result.url, location.href).href;
     link.textContent = (result.meta && result.meta.title) || result.url;
     const excerpt = document.createElement("p");
     excerpt.textContent = result.excerpt.replace(/<[^>]+>/g, "");
@@ -345,7 +347,10 @@ class Exporter:
                 await index.delete_index()
                 return files
 
-        for file in asyncio.run(build()):
+        # Its own thread: the caller may already run an event loop.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            files = pool.submit(asyncio.run, build()).result()
+        for file in files:
             path = file["path"].lstrip("/")
             if not path.startswith(PAGEFIND_DIR + "/"):
                 path = f"{PAGEFIND_DIR}/{path}"
