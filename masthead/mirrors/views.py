@@ -1,6 +1,7 @@
 """Announcing the mirrors: /mirrors/ for readers, /mirrors.json for tools."""
 
 import json
+from pathlib import Path
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -39,3 +40,12 @@ def how_to_reach(request):
             "others": [mirror for mirror in mirrors if mirror.kind == Kind.OTHER],
         },
     )
+
+
+@require_safe
+def worker(request):
+    """The mirrors service worker, at the root so that its scope is the site."""
+    script = (Path(__file__).parent / "static" / "mirrors" / "worker.js").read_text()
+    response = HttpResponse(script, content_type="text/javascript")
+    response["Cache-Control"] = "max-age=3600"
+    return response
