@@ -1,61 +1,20 @@
 """Emails to donors, through a real SMTP server: exactly one per payment."""
 
-import socket
-import time
-from email import message_from_bytes
-
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 
 from masthead.funding.models import Donation, Frequency
 from masthead.funding.money import Money
 from masthead.funding.notifications import notifications_send_pending
 from masthead.funding.services import donation_review_approve
 from masthead.funding.tests import stripe_events as se
+from masthead.tests.smtp import smtp_inbox, wait_for
 
 pytestmark = pytest.mark.django_db
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-    def prepare_message(self, session, envelope):
-        return message_from_bytes(envelope.content)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def inbox(settings):
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    yield handler.messages
-    controller.stop()
-
-
-def wait_for(messages, count, seconds=5):
-    deadline = time.monotonic() + seconds
-    while len(messages) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.2)  # and make sure no more arrive
-    return messages
+    yield from smtp_inbox(settings)
 
 
 @pytest.fixture
