@@ -70,8 +70,10 @@ def test_pages_with_appeals_stay_cacheable_and_script_free_inline(
     assert again.content == first.content
     scripts = [a for tag, a in Elements(first.content.decode()).tags if tag == "script"]
     # The one executable script is a file; JSON-LD is data, not code.
+    # Appeals add one script; the other is the mirrors' service worker.
     assert [a.get("src", "").split("/")[-1] for a in scripts if "src" in a] == [
-        "appeals.js"
+        "appeals.js",
+        "register.js",
     ]
     assert all(
         a.get("type") == "application/ld+json" for a in scripts if "src" not in a
