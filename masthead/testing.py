@@ -1,5 +1,6 @@
 """Helpers for the tests of several apps."""
 
+import socket
 import threading
 from collections.abc import Callable
 
@@ -70,3 +71,10 @@ def browser_sign_in(page, base_url: str, username: str, password: str, device):
     page.get_by_role("textbox", name="Code").fill(totp_code(device))
     page.get_by_role("button", name="Verify").click()
     page.wait_for_url("**/admin/")
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

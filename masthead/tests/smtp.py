@@ -1,12 +1,13 @@
 """A real SMTP server for tests that send mail (aiosmtpd on a free port)."""
 
-import socket
 import time
 from email import message_from_bytes
 from email.message import Message as EmailMessage
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
+
+from masthead.testing import free_port
 
 
 class Inbox(Message):
@@ -21,12 +22,6 @@ class Inbox(Message):
 
     def prepare_message(self, session, envelope):
         return message_from_bytes(envelope.content)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def smtp_inbox(settings):

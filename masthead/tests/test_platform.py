@@ -5,7 +5,6 @@ import io
 import logging
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 from masthead.funding import checks as funding_checks
 from masthead.logging import scrub
 from masthead.settings import _secret_key
+from masthead.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -174,12 +174,6 @@ def test_django_logs_carry_no_client_address_nor_query(client, home, settings):
     assert "secret-words" not in output
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def serve_env(tmp_path_factory):
     """Return the environment of a migrated install on the default cache."""
@@ -204,7 +198,7 @@ def serving(env, *args, log):
     Whatever the test does, no process it started outlives it: every
     descendant seen while it ran is killed at the end if still there.
     """
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port),
          "--workers", "1", *args],

@@ -1,7 +1,6 @@
 """Headers on every response: Permissions-Policy, CORP, and no server banner."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from masthead.headers import PERMISSIONS_POLICY
+from masthead.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 URLS = ["/", "/politics/", "/feed.xml", "/no-such-page/", "/admin/login/", "/healthz"]
@@ -40,9 +40,7 @@ def test_permissions_policy_is_well_formed():
 
 def test_granian_sends_no_server_banner(tmp_path):
     """Run `masthead serve` as deployed; granian must not name itself."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "MASTHEAD_VAR_DIR": str(tmp_path),

@@ -2,7 +2,6 @@
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from masthead.mirrors.checks import FIRST, host_check_runs_first, https_redirect
 from masthead.mirrors.models import Kind, Mirror, Status
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory
+from masthead.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 ONION_HOST = "lanternx" * 7 + ".onion"
@@ -163,12 +163,6 @@ def test_checks_require_the_host_middleware_first(settings):
 # Every process of a real server ------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _database_url() -> str:
     database = connection.settings_dict
     if database["ENGINE"].endswith("sqlite3"):
@@ -206,7 +200,7 @@ def _statuses_become(port, host, status, *, seconds) -> float:
 @pytest.mark.django_db(transaction=True)
 def test_every_server_process_follows_the_registry_without_a_restart(story, tmp_path):
     """Two granian workers, the default file cache: add, then retire, a mirror."""
-    port = _free_port()
+    port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "MASTHEAD_VAR_DIR": str(tmp_path),
