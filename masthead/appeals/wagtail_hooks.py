@@ -8,6 +8,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from masthead.appeals import admin_views
 from masthead.appeals.models import Appeal
+from masthead.appeals.templatetags import appeal_tags
+from masthead.news import body
 
 
 class ResultsColumn(Column):
@@ -55,3 +57,8 @@ def appeal_results_menu_item():
     return ResultsMenuItem(
         "Appeal results", reverse("appeal_results_index"), icon_name="table", order=296
     )
+
+
+# Appeals in the article, through the places news offers (masthead.news.body).
+hooks.register(body.INSERT_AFTER_PARAGRAPHS, appeal_tags.inline_appeals)
+hooks.register(body.AFTER_ARTICLE, appeal_tags.appeal_end)

@@ -1,5 +1,8 @@
 """Full-text feeds: RSS 2.0, Atom and JSON Feed 1.1, site-wide and per section.
 
+All three are one ``Feed`` (Django's syndication framework) with a writer
+each, so titles, ids, dates, authors and tags are worked out once.
+
 Links are made absolute with the host the feed was requested on, so a feed
 fetched through a mirror points readers back to that mirror.
 
@@ -16,8 +19,12 @@ from urllib.parse import urljoin
 import nh3
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import (
+    Atom1Feed,
+    Enclosure,
+    Rss201rev2Feed,
+    SyndicationFeed,
+)
 from django.utils.html import escape
 
 from masthead.mirrors.feeds import feed_note
@@ -195,6 +202,8 @@ class RssFeed(Feed):
             "content_html": body_html(item, self.base_url),
             "authors": feed_authors(item, self.base_url),
             "image": lead_image(item, self.base_url),
+            "summary": item.standfirst,  # plain text, for JSON Feed
+            "language": item.language,
         }
 
 
@@ -205,45 +214,45 @@ class AtomFeed(RssFeed):
         return self.description_text()  # Atom text: the XML writer escapes it
 
 
-def json_feed(request, section: SectionPage | None = None) -> HttpResponse:
-    """Return the latest articles as JSON Feed 1.1."""
-    base_url = request.build_absolute_uri("/")
-    name = settings.WAGTAIL_SITE_NAME
-    feed = {
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": f"{section.title} · {name}" if section else name,
-        "home_page_url": urljoin(base_url, section.get_url() if section else "/"),
-        "feed_url": request.build_absolute_uri(request.path),
-        "language": settings.LANGUAGE_CODE,
-        "items": [],
-    }
-    for article in selectors.latest_articles(section=section):
-        url = urljoin(base_url, article.get_url())
-        item = {
-            "id": url,
-            "url": url,
-            "title": article.title,
-            "summary": article.standfirst,
-            "content_html": body_html(article, base_url),
-            "date_published": article.first_published_at.isoformat(),
-            "date_modified": (
-                article.updated_at or article.first_published_at
-            ).isoformat(),
-            "authors": [
-                {
-                    "name": author.name,
-                    "url": urljoin(base_url, author.get_absolute_url()),
-                }
-                for author in article.authors
-            ],
-            "tags": [tag.name for tag in article.tags.all()],
-            "language": article.language,
+class JsonFeedWriter(SyndicationFeed):
+    """JSON Feed 1.1, written from the same feed and items as RSS and Atom."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        feed = self.feed
+        document = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": feed["title"],
+            "home_page_url": feed["link"],
+            "feed_url": feed["feed_url"],
+            "language": feed["language"],
+            "items": [self.item(item) for item in self.items],
         }
-        if article.lead_image:
-            rendition = article.lead_image.get_rendition("width-1200|format-jpeg")
-            item["image"] = urljoin(base_url, rendition.url)
-        feed["items"].append(item)
-    return HttpResponse(
-        json.dumps(feed, ensure_ascii=False, indent=1),
-        content_type="application/feed+json; charset=utf-8",
-    )
+        outfile.write(json.dumps(document, ensure_ascii=False, indent=1))
+
+    @staticmethod
+    def item(item: dict) -> dict:
+        entry = {
+            "id": item["unique_id"],
+            "url": item["link"],
+            "title": item["title"],
+            "summary": item["summary"],
+            "content_html": item["content_html"],
+            "date_published": item["pubdate"].isoformat(),
+            "date_modified": item["updateddate"].isoformat(),
+            "authors": [{"name": name, "url": url} for name, url in item["authors"]],
+            "tags": list(item["categories"]),
+            "language": item["language"],
+        }
+        if image := item["image"]:
+            entry["image"] = image["url"]
+        return entry
+
+
+class JsonFeed(RssFeed):
+    feed_type = JsonFeedWriter
+
+    @property
+    def language(self) -> str:
+        return settings.LANGUAGE_CODE

@@ -89,7 +89,7 @@ def atom(request, section: str | None = None):
 
 @require_safe
 def json_feed(request, section: str | None = None):
-    return feeds.json_feed(request, section=_section(section) if section else None)
+    return feeds.JsonFeed(section=_section(section) if section else None)(request)
 
 
 @require_safe

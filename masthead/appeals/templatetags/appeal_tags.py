@@ -22,7 +22,6 @@ register = template.Library()
 
 # More candidates than this for one place would only weigh the page down.
 MAX_CANDIDATES = 4
-PARAGRAPH_END = "</p>"
 # As long as the goal meter inside is kept (it restarts with each month).
 HTML_SECONDS = METER_SECONDS
 
@@ -133,45 +132,10 @@ def appeal_end(context, page) -> SafeString:
     )
 
 
-def split_after_paragraphs(html: str, count: int) -> tuple[str, str] | None:
-    """Split rendered rich text after its ``count``-th paragraph, if it has one."""
-    position = 0
-    for _ in range(count):
-        found = html.find(PARAGRAPH_END, position)
-        if found == -1:
-            return None
-        position = found + len(PARAGRAPH_END)
-    return html[:position], html[position:]
-
-
-@register.simple_tag(takes_context=True)
-def article_body(context, page) -> SafeString:
-    """The article's body, with inline appeals after their paragraphs.
-
-    Paragraphs are counted across the body's text blocks, so "after
-    paragraph 4" means the fourth paragraph the reader sees.
-    """
-    flat = context.flatten()
-    appeals = _candidates(context, page, Placement.INLINE)
-    waiting: dict[int, list[tuple[int, Appeal]]] = {}
-    for rank, appeal in enumerate(appeals):
-        waiting.setdefault(appeal.inline_after, []).append((rank, appeal))
-    parts: list[str] = []
-    seen = 0
-    for block in page.body:
-        html = str(block.render_as_block(context=flat))
-        if block.block_type != "paragraph" or not waiting:
-            parts.append(html)
-            continue
-        paragraphs = html.count(PARAGRAPH_END)
-        for after in sorted(n for n in waiting if seen < n <= seen + paragraphs):
-            head, html = split_after_paragraphs(html, after - seen)
-            parts.append(head)
-            parts.extend(
-                render_appeal(appeal, rank=rank, shown=False)
-                for rank, appeal in waiting.pop(after)
-            )
-            seen = after
-        seen += html.count(PARAGRAPH_END)
-        parts.append(html)
-    return mark_safe("".join(parts))  # noqa: S308 - rendered blocks
+def inline_appeals(context, page) -> dict[int, list[str]]:
+    """Inline candidates by the paragraph they follow, for news' article body."""
+    waiting: dict[int, list[str]] = {}
+    for rank, appeal in enumerate(_candidates(context, page, Placement.INLINE)):
+        html = render_appeal(appeal, rank=rank, shown=False)
+        waiting.setdefault(appeal.inline_after, []).append(html)
+    return waiting

@@ -5,14 +5,11 @@ are invented. ``build`` loads it through the same factories the tests use,
 and is idempotent: what exists already is left as it is.
 """
 
-import secrets
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -120,30 +117,6 @@ INFO_PAGES = [
         "<p>Write to privacy@lantern.example.</p>",
     ),
 ]
-
-ADMIN_USERNAME = "admin"
-
-
-def admin_password_file() -> Path:
-    return Path(settings.VAR_DIR) / "admin-password"
-
-
-def ensure_admin() -> tuple[str, str]:
-    """Return the demo admin's user name and password, creating them once."""
-    path = admin_password_file()
-    User = get_user_model()
-    user = User.objects.filter(username=ADMIN_USERNAME).first()
-    if user is not None and path.exists():
-        return ADMIN_USERNAME, path.read_text().strip()
-    password = secrets.token_urlsafe(12)
-    if user is None:
-        User.objects.create_superuser(ADMIN_USERNAME, "admin@localhost", password)
-    else:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    path.write_text(password + "\n")
-    path.chmod(0o600)
-    return ADMIN_USERNAME, password
 
 
 def ensure_home() -> HomePage:

@@ -15,6 +15,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from masthead.news import body
 from masthead.news.models import ArticlePage, CitedSource
 
 register = template.Library()
@@ -179,3 +180,15 @@ def article_open_graph(context, article: ArticlePage) -> str:
             ]
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def article_body(context, page: ArticlePage) -> str:
+    """The article's body, with what other apps insert after its paragraphs."""
+    return body.render_body(context, page)
+
+
+@register.simple_tag(takes_context=True)
+def after_article(context, page: ArticlePage) -> str:
+    """What other apps append at the end of the article (an appeal, say)."""
+    return body.render_after_article(context, page)
