@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from masthead.mirrors.export import Report, export_site
-from masthead.mirrors.models import TargetStatus
+from masthead.mirrors.models import PublishQueue, TargetStatus
 from masthead.mirrors.targets import (
     PublishError,
     Result,
@@ -120,3 +120,11 @@ def site_publish(
             if on_result:
                 on_result(target, result)
     return report
+
+
+def targets_status() -> tuple[list[tuple[Target, TargetStatus | None]], object]:
+    """Each configured target with its last status, and when a publish is due."""
+    statuses = {status.name: status for status in TargetStatus.objects.all()}
+    rows = [(target, statuses.get(target.name)) for target in configured_targets()]
+    queue = PublishQueue.objects.filter(pk=1).first()
+    return rows, queue.due_at if queue else None

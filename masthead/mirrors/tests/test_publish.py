@@ -12,6 +12,7 @@ from pathlib import Path
 
 import boto3
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -430,14 +431,20 @@ def test_publishes_within_the_window_give_one_run(
     assert publish_task_count() == 2  # a publish after the run gets its own
 
 
-def test_a_lost_waiting_publish_is_queued_again(settings, tmp_path):
+def test_a_lost_waiting_publish_is_queued_again(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
     settings.TASKS = DB_TASKS
     settings.MIRROR_TARGETS = {"copy": {"BACKEND": DIRECTORY, "PATH": str(tmp_path)}}
-    assert publish_request(now=timezone.now() - timedelta(hours=1))
-    assert not publish_request()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert publish_request()
+        assert not publish_request()
+    assert publish_task_count() == 1
     DBTaskResult.objects.all().delete()  # the queue was emptied
 
-    assert publish_request(now=timezone.now() + timedelta(minutes=20))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert not publish_request(now=timezone.now() + timedelta(minutes=5))
+        assert publish_request(now=timezone.now() + timedelta(minutes=20))
     assert publish_task_count() == 1
 
 
@@ -489,3 +496,62 @@ def test_a_failed_target_is_retried_later_and_again_later(newsroom, settings, tm
     assert status.failures == 0
     assert (blocker / "index.html").is_file()
     assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+# The Publishing admin page -------------------------------------------------------
+
+
+def test_the_admin_shows_each_targets_last_publish(
+    admin_client, newsroom, settings, tmp_path
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    settings.MIRROR_TARGETS = {
+        "broken": {"BACKEND": DIRECTORY, "PATH": str(blocker / "copy")},
+        "working": {"BACKEND": DIRECTORY, "PATH": str(tmp_path / "copy")},
+        "new": {"BACKEND": DIRECTORY, "PATH": str(tmp_path / "new")},
+    }
+    site_publish(names=["broken", "working"])
+
+    page = admin_client.get("/admin/mirrors/publishing/").content.decode()
+
+    assert "Publishing" in page
+    assert "working (directory" in page and "Published" in page
+    assert "broken (directory" in page and "cannot write to" in page
+    assert "1 failed attempt" in page
+    assert "Not published yet." in page
+
+
+def test_publish_now_in_the_admin_queues_a_publish(admin_client, settings, tmp_path):
+    settings.TASKS = DB_TASKS
+    settings.MIRROR_TARGETS = {"copy": {"BACKEND": DIRECTORY, "PATH": str(tmp_path)}}
+
+    answer = admin_client.post("/admin/mirrors/publishing/")
+
+    assert answer.status_code == 302
+    assert publish_task_count() == 1
+
+
+def test_the_admin_names_a_broken_configuration(admin_client, settings):
+    settings.MIRROR_TARGETS = {"bad": {"BACKEND": "nowhere.Target"}}
+
+    page = admin_client.get("/admin/mirrors/publishing/").content.decode()
+    assert "misconfigured" in page and "cannot import" in page
+    admin_client.post("/admin/mirrors/publishing/")
+    assert publish_task_count() == 0
+
+
+def test_editors_without_the_mirrors_permission_cannot_see_publishing(
+    client, django_user_model
+):
+    editor = django_user_model.objects.create_user("editor", password="x" * 12)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+
+    answer = client.get("/admin/mirrors/publishing/")
+
+    # Wagtail answers a refused admin view with the dashboard and a message.
+    assert (answer.status_code, answer["Location"]) == (302, "/admin/")
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200
+    assert b"/admin/mirrors/publishing/" not in dashboard.content
