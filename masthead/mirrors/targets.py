@@ -54,6 +54,8 @@ CONTENT_TYPES = {
     ".pagefind": "application/octet-stream",
 }
 Progress = Callable[[int, int], None]
+# user:password@ (or token@) in https://user:password@git.example/repo.git
+CREDENTIALS = re.compile(r"(\w+://)[^/@\s]+@")
 
 
 class PublishError(Exception):
@@ -375,7 +377,12 @@ class GitRepository(Target):
         self.checkout = Path(settings.MIRRORS_PUBLISH_DIR) / "git" / name
 
     def __str__(self) -> str:
-        return f"{self.name} (git {self.remote}, branch {self.branch})"
+        return f"{self.name} (git {self._shown(self.remote)}, branch {self.branch})"
+
+    @staticmethod
+    def _shown(text: str) -> str:
+        """``text`` with any password or token in a URL left out (logs, admin)."""
+        return CREDENTIALS.sub(r"\1***@", text)
 
     def _git(self, *args: str) -> str:
         name, email = self.author
@@ -401,9 +408,8 @@ class GitRepository(Target):
             raise PublishError(f"git {args[0]}: {error}") from error
         if done.returncode:
             output = (done.stderr or done.stdout).strip().splitlines()
-            raise PublishError(
-                f"git {args[0]} failed: {output[-1] if output else done.returncode}"
-            )
+            last = output[-1] if output else str(done.returncode)
+            raise PublishError(self._shown(f"git {args[0]} failed: {last}"))
         return done.stdout
 
     def publish(self, source: Path, *, progress: Progress | None = None) -> Result:

@@ -276,7 +276,9 @@ def test_a_fresh_checkout_builds_on_what_the_remote_has(newsroom, settings, tmp_
 # Several targets ----------------------------------------------------------------
 
 
-def test_one_failing_target_does_not_stop_the_others(newsroom, settings, tmp_path):
+def test_one_failing_target_does_not_stop_the_others(
+    newsroom, settings, tmp_path, caplog
+):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     settings.MIRROR_TARGETS = {
@@ -295,6 +297,18 @@ def test_one_failing_target_does_not_stop_the_others(newsroom, settings, tmp_pat
     assert "cannot write" in statuses["broken"].message
     assert statuses["remote"].state == TargetStatus.State.FAILED
     assert statuses["remote"].failures == 1
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any(line.startswith("Publishing to broken (directory") for line in warnings)
+    assert any(line.startswith("Publishing to remote (git") for line in warnings)
+
+
+def test_a_git_token_is_never_shown(settings):
+    settings.MIRROR_TARGETS = {
+        "pages": {"BACKEND": GIT, "REMOTE": "https://bot:s3cret@git.example/a.git"}
+    }
+    target = targets.get_target("pages")
+    assert "s3cret" not in str(target)
+    assert "https://***@git.example/a.git" in str(target)
 
 
 def test_publish_names_one_target_and_reports_it(newsroom, settings, tmp_path, capsys):

@@ -63,19 +63,18 @@ class Command(BaseCommand):
         width = 30
         filled = width * done // max(total, 1)
         bar = "#" * filled + "-" * (width - filled)
-        self.stdout.write(f"\r{label} [{bar}] {done}/{total} files", ending="")
+        # The last update ends its line, before any log line or result.
+        ending = "\n" if done == total else ""
+        self.stdout.write(f"\r{label} [{bar}] {done}/{total} files", ending=ending)
         self.stdout.flush()
 
     def _export_progress(self, done: int, total: int) -> None:
         self._bar("export", done, total)
 
     def _target_progress(self, target: Target, done: int, total: int) -> None:
-        if done == 1:
-            self.stdout.write("")
         self._bar(target.name, done, total)
 
     def _result(self, target: Target, result: Result) -> None:
-        self.stdout.write("")
         if result.ok:
             self.stdout.write(
                 self.style.SUCCESS(f"ok     {target}: {result.summary()}")
