@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.exceptions import ImproperlyConfigured
+
+from masthead.mirrors import targets
 
 FIRST = "masthead.mirrors.middleware.MirrorHostMiddleware"
 # Middleware that may run before the host check: it reads nothing of the
@@ -41,3 +44,13 @@ def https_redirect(app_configs, **kwargs):
             id="mirrors.W001",
         )
     ]
+
+
+@register()
+def publishing_targets(app_configs, **kwargs):
+    """Every target in MIRROR_TARGETS loads, so a typo shows at start-up."""
+    try:
+        targets.configured_targets()
+    except ImproperlyConfigured as error:
+        return [Error(str(error), id="mirrors.E002")]
+    return []

@@ -231,3 +231,43 @@ class Mirror(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+
+# Publishing the static export to the targets of settings.MIRROR_TARGETS -----
+
+
+class PublishQueue(models.Model):
+    """One row: when the next debounced publish runs, while one is waiting."""
+
+    due_at = models.DateTimeField(null=True, blank=True)
+    requested_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"publish due at {self.due_at}" if self.due_at else "no publish due"
+
+
+class TargetStatus(models.Model):
+    """How the last publish to one target went, for the Publishing admin page."""
+
+    class State(models.TextChoices):
+        OK = "ok", _("Published")
+        RETRYING = "retrying", _("Failed: will retry")
+        FAILED = "failed", _("Failed")
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.CharField(max_length=500, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices)
+    message = models.TextField(blank=True)
+    failures = models.PositiveIntegerField(
+        default=0, help_text=_("Failed attempts since the last success.")
+    )
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "target statuses"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.get_state_display()}"
