@@ -269,6 +269,9 @@ class Frontier:
             self.paths[path] += 1
             self.queues.setdefault(kind, deque()).append(url)
 
+    def waiting(self) -> bool:
+        return any(self.queues.values())
+
     def pop(self) -> tuple[str, str] | None:
         waiting = [kind for kind, queue in self.queues.items() if queue]
         if not waiting:
@@ -290,79 +293,117 @@ def audit_site(
     *,
     max_pages: int = 40,
     time_limit: float = 240,
+    workers: int = 2,
     progress: Callable[[int, int, PageResult], None] | None = None,
 ) -> AuditReport:
     """Crawl the site from ``start_url`` and return what each page did.
 
-    Runs the browser in a thread of its own: Playwright's sync API refuses
-    to start in a thread that has an event loop, as a caller's may.
+    ``workers`` browsers visit pages at once: most of a visit is waiting (for
+    the network to go quiet), not work. Each runs in a thread of its own,
+    since Playwright's sync API refuses a thread with an event loop, as the
+    caller's may have.
     """
-    outcome: dict = {}
-
-    def run():
-        try:
-            outcome["report"] = _crawl(
-                start_url, max_pages=max_pages, time_limit=time_limit, progress=progress
-            )
-        except BaseException as error:  # noqa: BLE001 - raised in the caller
-            outcome["error"] = error
-
-    worker = threading.Thread(target=run, name="masthead-audit", daemon=True)
-    worker.start()
-    while worker.is_alive():
-        worker.join(0.2)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["report"]
-
-
-def _crawl(start_url, *, max_pages, time_limit, progress) -> AuditReport:
     executable = find_chromium()
     if executable is None:
         raise AuditError("chromium is not installed (apt-get install chromium)")
-    origin = origin_of(start_url)
-    base = urljoin(start_url, ".")
-    started = time.monotonic()
-    frontier = Frontier()
-    frontier.add(start_url, guess_kind(relative_path(start_url, base)))
-    pages: list[PageResult] = []
-    stopped = "done"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS
+    crawl = _Crawl(start_url, max_pages=max_pages, time_limit=time_limit)
+    crawl.progress = progress
+    threads = [
+        threading.Thread(
+            target=crawl.work, args=(executable,), name=f"audit-{n}", daemon=True
         )
-        try:
-            while True:
-                if len(pages) >= max_pages:
-                    stopped = "max-pages" if frontier.pop() else "done"
-                    break
-                if time.monotonic() - started > time_limit:
-                    stopped = "time-limit"
-                    break
-                nxt = frontier.pop()
-                if nxt is None:
-                    break
-                url, guess = nxt
-                result, links, search = _visit(browser, url, guess, origin, base)
-                if not pages and result.status is None:
-                    raise AuditError(f"{start_url} did not answer: is the site up?")
-                pages.append(result)
-                if search and not any(p.kind == "search" for p in pages):
-                    frontier.add(search, "search")
-                for link in links:
-                    if is_page_link(link, base):
-                        frontier.add(link, guess_kind(relative_path(link, base)))
-                if progress:
-                    progress(len(pages), min(max_pages, len(frontier.seen)), result)
-        finally:
-            browser.close()
+        for n in range(max(1, workers))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        while thread.is_alive():
+            thread.join(0.2)
+    if crawl.error is not None:
+        raise crawl.error
     return AuditReport(
         target=start_url,
-        origin=origin,
-        pages=pages,
-        seconds=time.monotonic() - started,
-        stopped=stopped,
+        origin=crawl.origin,
+        pages=crawl.pages,
+        seconds=time.monotonic() - crawl.started,
+        stopped=crawl.stopped,
     )
+
+
+class _Crawl:
+    """The frontier and the results, shared by the browser workers."""
+
+    def __init__(self, start_url: str, *, max_pages: int, time_limit: float):
+        self.start_url = start_url
+        self.origin = origin_of(start_url)
+        self.base = urljoin(start_url, ".")
+        self.max_pages = max_pages
+        self.time_limit = time_limit
+        self.started = time.monotonic()
+        self.frontier = Frontier()
+        self.frontier.add(start_url, guess_kind(relative_path(start_url, self.base)))
+        self.pages: list[PageResult] = []
+        self.busy = 0
+        self.stopped = "done"
+        self.error: BaseException | None = None
+        self.progress = None
+        self.changed = threading.Condition()
+
+    def work(self, executable: str) -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=executable, args=CHROMIUM_ARGS
+                )
+                try:
+                    while (item := self.next()) is not None:
+                        url, guess = item
+                        self.done(*_visit(browser, url, guess, self.origin, self.base))
+                finally:
+                    browser.close()
+        except BaseException as error:  # noqa: BLE001 - raised in audit_site
+            with self.changed:
+                self.error = self.error or error
+                self.changed.notify_all()
+
+    def next(self) -> tuple[str, str] | None:
+        """Return the next page to visit, waiting for links still to come."""
+        with self.changed:
+            while True:
+                if self.error is not None:
+                    return None
+                if len(self.pages) + self.busy >= self.max_pages:
+                    if self.frontier.waiting():
+                        self.stopped = "max-pages"
+                    return None
+                if time.monotonic() - self.started > self.time_limit:
+                    self.stopped = "time-limit"
+                    return None
+                item = self.frontier.pop()
+                if item is not None:
+                    self.busy += 1
+                    return item
+                if self.busy == 0:
+                    return None
+                self.changed.wait()
+
+    def done(self, result: PageResult, links: list[str], search: str | None) -> None:
+        with self.changed:
+            self.busy -= 1
+            if not self.pages and result.status is None:
+                self.error = AuditError(
+                    f"{self.start_url} did not answer: is the site up?"
+                )
+            self.pages.append(result)
+            if search:
+                self.frontier.add(search, "search")
+            for link in links:
+                if is_page_link(link, self.base):
+                    self.frontier.add(link, guess_kind(relative_path(link, self.base)))
+            if self.progress:
+                total = min(self.max_pages, len(self.frontier.seen))
+                self.progress(len(self.pages), total, result)
+            self.changed.notify_all()
 
 
 def _visit(browser, url: str, guess: str, origin: str, base: str):

@@ -45,6 +45,12 @@ class Command(BaseCommand):
             help="Start no new page after this long (default: 240 s).",
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=2,
+            help="Browsers visiting pages at once (default: 2).",
+        )
+        parser.add_argument(
             "--json",
             type=Path,
             dest="json_file",
@@ -52,19 +58,21 @@ class Command(BaseCommand):
             help="Also write the report as JSON.",
         )
 
-    def handle(self, *args, target, max_pages, time_limit, json_file, **options):
+    def handle(self, *args, target, json_file, **options):
         if audit is None:
             raise CommandError(
                 f"the audit needs Playwright ({MISSING}): "
                 "pip install 'masthead[audit]'",
                 returncode=CANNOT_RUN,
             )
-        if max_pages < 1:
-            raise CommandError("--max-pages must be at least 1", returncode=CANNOT_RUN)
+        for name in ("max_pages", "workers"):
+            if options[name] < 1:
+                flag = "--" + name.replace("_", "-")
+                raise CommandError(f"{flag} must be at least 1", returncode=CANNOT_RUN)
         target = target or settings.SITE_URL
         folder = Path(target)
         if urlsplit(target).scheme in ("http", "https"):
-            report = self._audit(target, max_pages, time_limit)
+            report = self._audit(target, options)
         elif folder.is_dir():
             if not (folder / "index.html").is_file():
                 raise CommandError(
@@ -75,7 +83,7 @@ class Command(BaseCommand):
             # worker registers only on http(s), so both are audited too.
             with audit.StaticServer(folder) as server:
                 self.stderr.write(f"Serving {folder} at {server.url}")
-                report = self._audit(server.url + "index.html", max_pages, time_limit)
+                report = self._audit(server.url + "index.html", options)
             report.target = str(folder)
         else:
             raise CommandError(
@@ -94,11 +102,15 @@ class Command(BaseCommand):
                 returncode=FAILED,
             )
 
-    def _audit(self, url, max_pages, time_limit):
-        self.stderr.write(f"Auditing {url} (at most {max_pages} pages)")
+    def _audit(self, url, options):
+        self.stderr.write(f"Auditing {url} (at most {options['max_pages']} pages)")
         try:
             return audit.audit_site(
-                url, max_pages=max_pages, time_limit=time_limit, progress=self._progress
+                url,
+                max_pages=options["max_pages"],
+                time_limit=options["time_limit"],
+                workers=options["workers"],
+                progress=self._progress,
             )
         except audit.AuditError as error:
             raise CommandError(str(error), returncode=CANNOT_RUN) from error
