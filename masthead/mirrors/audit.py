@@ -69,6 +69,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
+# Every link, and the part of the page it sits in.
+LINKS = """links => links.map(link => {
+  const landmark = link.closest("header, main, aside, footer");
+  return [link.href, landmark ? landmark.tagName.toLowerCase() : ""];
+})"""
+
 # Which template rendered the page, for paths that do not say it.
 DOM_HINT = """() =>
   document.querySelector("article.article") ? "article" :
@@ -257,17 +263,23 @@ class Frontier:
     VARIANTS = 2
 
     def __init__(self):
-        self.queues: dict[str, deque[str]] = {}
+        self.queues: dict[tuple[str, str], deque[str]] = {}
         self.seen: set[str] = set()
         self.paths: Counter[str] = Counter()
-        self.visited: Counter[str] = Counter()
+        self.visited: Counter[tuple[str, str]] = Counter()
 
-    def add(self, url: str, kind: str) -> None:
+    def add(self, url: str, kind: str, *, where: str = "") -> None:
+        """Queue ``url`` as a page of type ``kind``, found in ``where``.
+
+        Links of one guessed type found in different places (the header's
+        sections, the footer's information pages) queue apart, so that each
+        gets its turn.
+        """
         path = url.split("?")[0]
         if url not in self.seen and self.paths[path] < self.VARIANTS:
             self.seen.add(url)
             self.paths[path] += 1
-            self.queues.setdefault(kind, deque()).append(url)
+            self.queues.setdefault((kind, where), deque()).append(url)
 
     def waiting(self) -> bool:
         return any(self.queues.values())
@@ -276,9 +288,9 @@ class Frontier:
         waiting = [kind for kind, queue in self.queues.items() if queue]
         if not waiting:
             return None
-        kind = min(waiting, key=lambda kind: self.visited[kind])
-        self.visited[kind] += 1
-        return self.queues[kind].popleft(), kind
+        key = min(waiting, key=lambda key: self.visited[key])
+        self.visited[key] += 1
+        return self.queues[key].popleft(), key[0]
 
 
 def find_chromium() -> str | None:
@@ -291,7 +303,7 @@ def find_chromium() -> str | None:
 def audit_site(
     start_url: str,
     *,
-    max_pages: int = 40,
+    max_pages: int = 30,
     time_limit: float = 240,
     workers: int = 2,
     progress: Callable[[int, int, PageResult], None] | None = None,
@@ -387,7 +399,7 @@ class _Crawl:
                     return None
                 self.changed.wait()
 
-    def done(self, result: PageResult, links: list[str], search: str | None) -> None:
+    def done(self, result: PageResult, links: list, search: str | None) -> None:
         with self.changed:
             self.busy -= 1
             if not self.pages and result.status is None:
@@ -397,9 +409,10 @@ class _Crawl:
             self.pages.append(result)
             if search:
                 self.frontier.add(search, "search")
-            for link in links:
+            for link, where in links:
                 if is_page_link(link, self.base):
-                    self.frontier.add(link, guess_kind(relative_path(link, self.base)))
+                    kind = guess_kind(relative_path(link, self.base))
+                    self.frontier.add(link, kind, where=where)
             if self.progress:
                 total = min(self.max_pages, len(self.frontier.seen))
                 self.progress(len(self.pages), total, result)
@@ -437,7 +450,7 @@ def _visit(browser, url: str, guess: str, origin: str, base: str):
             lambda message: message.type == "error" and console.append(message.text),
         )
         page.on("pageerror", lambda error: console.append(f"uncaught: {error}"))
-        links: list[str] = []
+        links: list[tuple[str, str]] = []
         search = None
         try:
             response = page.goto(url, wait_until="load", timeout=GOTO_TIMEOUT_MS)
@@ -447,10 +460,8 @@ def _visit(browser, url: str, guess: str, origin: str, base: str):
             except PlaywrightError:
                 pass  # a page that keeps loading is reported as it stands
             links = [
-                urldefrag(href)[0]
-                for href in page.eval_on_selector_all(
-                    "a[href]", "links => links.map(link => link.href)"
-                )
+                (urldefrag(href)[0], where)
+                for href, where in page.eval_on_selector_all("a[href]", LINKS)
             ]
             result.kind = refine_kind(guess, page.evaluate(DOM_HINT))
             if result.kind == "front":

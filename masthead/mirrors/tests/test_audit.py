@@ -128,3 +128,13 @@ def test_a_folder_that_is_not_an_export_is_refused(tmp_path):
     with pytest.raises(CommandError, match="no index.html") as raised:
         call_command("audit", str(tmp_path))
     assert raised.value.returncode == 2
+
+
+def test_links_of_one_type_found_elsewhere_on_the_page_get_their_own_turn():
+    frontier = Frontier()
+    for name in ("politics", "culture", "economy"):
+        frontier.add(f"{SITE}{name}/", "section", where="header")
+        frontier.add(f"{SITE}{name}/", "section", where="footer")
+    frontier.add(SITE + "about/", "section", where="footer")
+    first_two = [frontier.pop()[0] for _ in range(2)]
+    assert first_two == [SITE + "politics/", SITE + "about/"]

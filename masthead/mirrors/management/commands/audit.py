@@ -34,8 +34,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-pages",
             type=int,
-            default=40,
-            help="Stop after this many pages (default: 40).",
+            default=30,
+            help="Stop after this many pages (default: 30).",
         )
         parser.add_argument(
             "--time-limit",
