@@ -7,7 +7,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export PORT SITE_URL
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-quick lint format bench clean docs-screenshots
+.PHONY: help install run test test-quick lint format bench clean docs-screenshots audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-12s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ test: install ## Run the whole suite, browser tests included
 
 test-quick: install ## Run the suite without the browser tests
 	$(BIN)/pytest -m "not e2e"
+
+audit: install ## Audit the demo site and its static export in chromium (third parties, cookies, errors)
+	BIN=$(BIN) .ci/audit-demo
 
 docs-screenshots: install ## Retake the screenshots in docs/images with the browser tests
 	MASTHEAD_DOCS_SCREENSHOTS=1 $(BIN)/pytest -m e2e masthead/appeals masthead/news/tests/e2e/test_editor.py masthead/news/tests/e2e/test_listings.py
