@@ -63,7 +63,6 @@ def nginx_config(
     app_ports: list[int],
     var_dir: Path,
     workers: int = 1,
-    export_dir: Path | None = None,
 ) -> Path:
     """Write an nginx.conf in ``folder`` that serves the site of ``deploy/nginx/``."""
     http = (DEPLOY / "nginx" / "masthead-http.conf").read_text()
@@ -76,8 +75,6 @@ def nginx_config(
     assert count == 1, "deploy/nginx/masthead-http.conf: upstream line not found"
     http = http.replace("/var/cache/nginx/", f"{folder}/cache/")
     locations = locations.replace("/srv/masthead/var/", f"{var_dir}/")
-    if export_dir is not None:
-        locations = serve_export(locations, export_dir)
     modules = [NGINX_MODULES / name for name in BROTLI_MODULES]
     if all(module.exists() for module in modules):
         load = "".join(f"load_module {module};\n" for module in modules)
@@ -116,26 +113,6 @@ http {{
 """
     )
     return conf
-
-
-def serve_export(locations: str, export_dir: Path) -> str:
-    """Apply the optional block of ``location /``: the export first, as files."""
-    start = locations.index("location / {")
-    block = locations[start : locations.index("\n}\n", start) + 3]
-    body = block.split("{", 1)[1].rsplit("}", 1)[0]
-    proxied = "\n".join(
-        line for line in body.splitlines() if not line.strip().startswith("#")
-    )
-    replacement = (
-        "location / {\n"
-        f"    root {export_dir};\n"
-        "    gzip_static on;\n"
-        "    brotli_static on;\n"
-        "    try_files $uri $uri/index.html @masthead;\n"
-        "}\n"
-        "location @masthead {" + proxied + "}\n"
-    )
-    return locations.replace(block, replacement)
 
 
 def scratch_folder(prefix: str) -> Path:
