@@ -29,14 +29,19 @@ from masthead.testing import confirmed_totp_device, free_port, totp_code
 from masthead.tests import stack
 from masthead.tests.redis import redis_url
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="scale-out needs PostgreSQL: set DATABASE_URL",
+    ),
+]
 
 PUBLISH_TO_LIVE = 5.0
 
 
 def database_url() -> str:
-    if connection.vendor != "postgresql":
-        pytest.skip("scale-out needs PostgreSQL: set DATABASE_URL")
     db = connection.settings_dict
     auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
     host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
