@@ -145,11 +145,25 @@ PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 # Seconds that the server keeps a rendered anonymous page; publishing clears it.
 PAGE_CACHE_SERVER_TIMEOUT = env.int("PAGE_CACHE_SERVER_TIMEOUT", default=600)
 
+# Tasks: queued in the database by default. TASKS_URL (redis://…) queues them
+# on Redis through django-tasks' RQ backend instead; `masthead worker` then
+# runs an RQ worker, which picks each task up as soon as it is enqueued.
+TASKS_URL = env("TASKS_URL", default="")
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "BACKEND": env(
+            "TASKS_BACKEND",
+            default="django_tasks_rq.RQBackend"
+            if TASKS_URL
+            else "django_tasks_db.DatabaseBackend",
+        ),
     }
 }
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    TASKS["default"]["QUEUES"] = ["default"]
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": TASKS_URL or "redis://127.0.0.1:6379/0"}}
+    RQ_SHOW_ADMIN_LINK = False
 
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [
