@@ -1,10 +1,11 @@
 """Compressed responses: brotli or gzip, as the client asks.
 
 The page cache keeps each anonymous page compressed both ways when it stores
-it, so a hit costs no compression; ``CompressionMiddleware`` compresses the
-other anonymous responses (searches past the cache, 404 pages, feeds while
-the cache is cold). Brotli (the ``brotli`` package) makes HTML about a fifth
-smaller than gzip does, which matters to readers on slow, filtered networks.
+it, so a hit costs no compression; ``CompressionMiddleware``
+(masthead.middleware) compresses the other anonymous responses (404 pages,
+the 429 page, whatever the cache does not keep). Brotli (the ``brotli``
+package) makes HTML about a fifth smaller than gzip does, which matters to
+readers on slow, filtered networks.
 
 Only responses that carry nothing secret are compressed. A compressed
 response whose body mixes a secret (a CSRF token, a session's data) with
@@ -85,48 +86,32 @@ def weak_etag(etag: str) -> str:
     return etag if etag.startswith("W/") else f"W/{etag}"
 
 
-class CompressionMiddleware:
-    """Compress anonymous responses that the page cache did not already."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if not self._compressible(response):
-            return response
-        patch_vary_headers(response, ("Accept-Encoding",))
-        if self._carries_secrets(request, response):
-            return response
-        coding = negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-        if coding == "identity":
-            return response
-        compressed = compress(response.content, coding)
-        if len(compressed) >= len(response.content):
-            return response
-        response.content = compressed
-        response["Content-Length"] = str(len(compressed))
-        response["Content-Encoding"] = coding
-        if response.has_header("ETag"):
-            response["ETag"] = weak_etag(response["ETag"])
-        return response
-
-    @staticmethod
-    def _compressible(response) -> bool:
-        return (
-            not response.streaming
-            and not response.has_header("Content-Encoding")
-            and compressible(response.get("Content-Type", ""))
-            and len(response.content) >= MIN_SIZE
-        )
-
-    @staticmethod
-    def _carries_secrets(request, response) -> bool:
-        cache_control = response.get("Cache-Control", "").lower()
-        return bool(
-            request.META.get("HTTP_COOKIE")
-            or response.cookies
-            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            or "private" in cache_control
-            or "no-store" in cache_control
-        )
+def compress_response(response, accept_encoding: str, *, request_cookies: bool) -> None:
+    """Compress ``response`` in place as ``accept_encoding`` asks, if it is safe."""
+    if (
+        response.streaming
+        or response.has_header("Content-Encoding")
+        or not compressible(response.get("Content-Type", ""))
+        or len(response.content) < MIN_SIZE
+    ):
+        return
+    patch_vary_headers(response, ("Accept-Encoding",))
+    cache_control = response.get("Cache-Control", "").lower()
+    if (
+        request_cookies
+        or response.cookies
+        or "private" in cache_control
+        or "no-store" in cache_control
+    ):
+        return  # may hold a secret next to text an attacker chose (BREACH)
+    coding = negotiate(accept_encoding)
+    if coding == "identity":
+        return
+    compressed = compress(response.content, coding)
+    if len(compressed) >= len(response.content):
+        return
+    response.content = compressed
+    response["Content-Length"] = str(len(compressed))
+    response["Content-Encoding"] = coding
+    if response.has_header("ETag"):
+        response["ETag"] = weak_etag(response["ETag"])

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from masthead import pagecache, ratelimit
+from masthead import compression, pagecache, ratelimit
 from masthead.security import client_address
 
 # Staff pages are never public.
@@ -195,6 +195,33 @@ class MissLimitMiddleware:
         response = HttpResponse(page, status=429)
         response["Retry-After"] = str(seconds)
         response["Cache-Control"] = "no-store"
+        return response
+
+
+class CompressionMiddleware:
+    """Compress what the page cache does not keep (masthead.compression).
+
+    Below the page cache. A page it will store is left alone: it keeps the
+    page compressed both ways. Responses that used a CSRF token are never
+    compressed, nor any to a request with cookies (BREACH).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        meta = request.META
+        deferred = meta.get(pagecache.DEFERRED_ENCODING)
+        if deferred is not None and pagecache.storable(response):
+            return response
+        compression.compress_response(
+            response,
+            meta.get("HTTP_ACCEPT_ENCODING", deferred or ""),
+            request_cookies=bool(
+                meta.get("HTTP_COOKIE") or meta.get("CSRF_COOKIE_NEEDS_UPDATE")
+            ),
+        )
         return response
 
 

@@ -292,6 +292,9 @@ CONDITIONS = ("HTTP_ACCEPT_ENCODING", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SI
 QUERY_MISS = "masthead.pagecache.query_miss"
 # Set by the WSGI layer: the Django middleware leaves the request alone.
 HANDLED = "masthead.pagecache.handled"
+# What the client accepted, for CompressionMiddleware, should the page turn
+# out not to be stored (a 404, a search past the limit).
+DEFERRED_ENCODING = "masthead.pagecache.accept_encoding"
 
 
 def begin_miss(environ, plan: Plan) -> dict:
@@ -302,6 +305,7 @@ def begin_miss(environ, plan: Plan) -> dict:
     """
     asked = {name: environ.pop(name) for name in CONDITIONS if name in environ}
     asked["REQUEST_METHOD"] = environ["REQUEST_METHOD"]
+    environ[DEFERRED_ENCODING] = asked.get("HTTP_ACCEPT_ENCODING", "")
     environ["QUERY_STRING"] = plan.query
     environ.pop("HTTP_COOKIE", None)
     if plan.query:

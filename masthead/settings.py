@@ -328,13 +328,17 @@ _page_cache = MIDDLEWARE.index("masthead.middleware.PageCacheMiddleware")
 MIDDLEWARE[_page_cache : _page_cache + 1] = [
     "django.middleware.http.ConditionalGetMiddleware",
     "masthead.middleware.PageCacheMiddleware",
-    # Below the page cache (which keeps pages compressed itself): misses
-    # that a query causes are bounded per address, and what the cache does
-    # not keep is compressed here.
-    "masthead.middleware.MissLimitMiddleware",
-    "masthead.compression.CompressionMiddleware",
+    # Below the page cache, which keeps pages compressed itself: what it
+    # does not keep is compressed here.
+    "masthead.middleware.CompressionMiddleware",
     "masthead.mirrors.middleware.ValidatorsMiddleware",
 ]
+# Misses that a query causes are bounded per address; the 429 page gets
+# the security headers and CSP of any other.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "masthead.middleware.MissLimitMiddleware",
+)
 # Above SessionMiddleware: sees the session cookie a sign-in sets.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
