@@ -207,6 +207,8 @@ def clean_query(path: str, query_string: str) -> str:
     if not query_string:
         return ""
     allowed = PARAMETERS.get(path, DEFAULT_PARAMETERS)
+    if not any(name in query_string for name in allowed):
+        return ""  # the common flood, answered without parsing
     raw = query_string.encode("latin-1", "replace").decode("utf-8", "replace")
     values = {}
     for name, value in parse_qsl(raw, errors="replace"):

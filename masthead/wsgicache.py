@@ -3,6 +3,8 @@
 ``masthead.wsgi`` wraps Django's application in ``PageCacheApplication``.
 """
 
+import time
+
 from django.conf import settings
 from django.http.request import split_domain_port
 
@@ -22,6 +24,10 @@ class PageCacheApplication:
 
     def __init__(self, application):
         self.application = application
+        # Host header -> (served, when checked): the check costs more than
+        # the rest of a hit. Trusted for MIRRORS_REFRESH_SECONDS, as the
+        # registry's snapshot is; made-up hosts cannot grow it past a bound.
+        self._hosts: dict[str, tuple[bool, float]] = {}
 
     def __call__(self, environ, start_response):
         environ[pagecache.HANDLED] = True
@@ -51,8 +57,7 @@ class PageCacheApplication:
             pagecache.store(request.key, entry)
         return self._send(entry, asked, "miss", start_response)
 
-    @staticmethod
-    def _host_served(environ) -> bool:
+    def _host_served(self, environ) -> bool:
         """MirrorHostMiddleware's check, on hits too: a retired mirror gets 400.
 
         The registry is this process's snapshot, refreshed every
@@ -61,8 +66,16 @@ class PageCacheApplication:
         if not settings.MIRRORS_CHECK_HOSTS:
             return True
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        now = time.monotonic()
+        known = self._hosts.get(host)
+        if known is not None and now - known[1] < settings.MIRRORS_REFRESH_SECONDS:
+            return known[0]
         domain = split_domain_port(host)[0]
-        return bool(domain) and MirrorHostMiddleware.allowed(domain)
+        served = bool(domain) and MirrorHostMiddleware.allowed(domain)
+        if len(self._hosts) >= 1000:
+            self._hosts = {}
+        self._hosts[host] = (served, now)
+        return served
 
     @staticmethod
     def _send(entry, asked, marker, start_response):
