@@ -12,6 +12,7 @@ from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from masthead import pagecache
 from masthead.mirrors import selectors as mirrors
 from masthead.news.factories import HomePageFactory, SectionPageFactory
 from masthead.testing import sign_in_verified
@@ -23,9 +24,11 @@ def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
     mirrors.forget()
+    pagecache.forget_local()
     yield
     cache.clear()
     mirrors.forget()
+    pagecache.forget_local()
 
 
 def ensure_wagtail_tree() -> Page:

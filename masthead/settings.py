@@ -144,6 +144,19 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 # Seconds that the server keeps a rendered anonymous page; publishing clears it.
 PAGE_CACHE_SERVER_TIMEOUT = env.int("PAGE_CACHE_SERVER_TIMEOUT", default=600)
+# --- Page cache at the WSGI level (masthead.pagecache, issue 12) ---
+# Seconds a process trusts the generation it read before reading it again:
+# a publish reaches every process within this interval.
+PAGE_CACHE_REFRESH_SECONDS = env.float("PAGE_CACHE_REFRESH_SECONDS", default=1.0)
+# Bytes of pages (compressed both ways) each process keeps in its memory.
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 2**20)
+# Misses caused by query parameters (searches, page numbers) per reader
+# address and window; past it, 429. Counted as HMACs (masthead.ratelimit).
+PAGE_CACHE_MISS_LIMIT = {
+    "PER_IP": env.int("PAGE_CACHE_MISS_LIMIT_PER_IP", default=60),
+    "WINDOW": env.int("PAGE_CACHE_MISS_LIMIT_WINDOW", default=60),
+}
+# --- end of page cache ---
 
 # Tasks: queued in the database by default. TASKS_URL (redis://…) queues them
 # on Redis through django-tasks' RQ backend instead; `masthead worker` then
@@ -329,8 +342,22 @@ _page_cache = MIDDLEWARE.index("masthead.middleware.PageCacheMiddleware")
 MIDDLEWARE[_page_cache : _page_cache + 1] = [
     "django.middleware.http.ConditionalGetMiddleware",
     "masthead.middleware.PageCacheMiddleware",
+    # Below the page cache, which keeps pages compressed itself: what it
+    # does not keep is compressed here.
+    "masthead.middleware.CompressionMiddleware",
     "masthead.mirrors.middleware.ValidatorsMiddleware",
 ]
+# Misses that a query causes are bounded per address; the 429 page gets
+# the security headers and CSP of any other.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "masthead.middleware.MissLimitMiddleware",
+)
+# Above SessionMiddleware: sees the session cookie a sign-in sets.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "masthead.middleware.SignedInSignalMiddleware",
+)
 # Seconds a process trusts its copy of the registry before it asks the
 # database whether the registry changed: how soon every process serves a
 # mirror saved in another one.

@@ -9,6 +9,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from masthead import pagecache
+
 
 def race(work: Callable[[], object], *, threads: int = 4) -> list[Exception]:
     """Run ``work`` in ``threads`` threads released at once; return their errors.
@@ -58,6 +60,9 @@ def sign_in_verified(client, user):
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+    # What the sign-in's response sets (SignedInSignalMiddleware): without
+    # it, reader pages come from the page cache as for anyone.
+    client.cookies[pagecache.SIGNAL_COOKIE] = pagecache.signal_for(session.session_key)
     return device
 
 

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from masthead.news.factories import ArticlePageFactory
+from masthead.testing import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_pages_that_set_a_cookie_or_are_private_are_not_revalidated_as_public(
     client, story, django_user_model
 ):
     user = django_user_model.objects.create_superuser("editor", "e@example.org", "x")
-    client.force_login(user)
+    sign_in_verified(client, user)
     response = client.get("/politics/first-story/")
     assert "public" not in response["Cache-Control"]
     assert "Last-Modified" not in response
