@@ -511,6 +511,8 @@ def build_search_index(directory: Path, output: Path) -> None:
         async with PagefindIndex(config=config) as index:
             await index.add_directory(str(directory), glob="**/*.html")
             await index.write_files(output_path=str(output))
+            # Or leaving the block writes the index again, into the cwd.
+            await index.delete_index()
 
     # Its own thread: the caller may already run an event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
