@@ -43,7 +43,7 @@ def page_type(path: str) -> str:
         return "search index (Pagefind)"
     if first in ("static", "media"):
         return f"{first} files"
-    if path.endswith((".xml", ".json")) and "/" not in path.rstrip("/"):
+    if path.endswith((".xml", ".json")):
         return "feeds, sitemaps, mirrors.json"
     if not path.endswith(".html"):
         return "other"
