@@ -9,16 +9,21 @@ the browser over a Pagefind index, and the support page lists the ways to give
 that need no server (bank transfer, crypto, with their QR codes).
 
 The export is incremental: ``export-manifest.json`` keeps a hash of every file
-written; a second export writes only the files whose bytes changed and removes
-the files that are gone (an unpublished article).
+written, ``export-state.json`` the key of what each page shows
+(``masthead.mirrors.generations``) and every URL exported. A second export
+renders only the pages whose key changed, writes only the files whose bytes
+changed and removes the files that are gone (an unpublished article). Pages
+render in two processes when there are many.
 """
 
 import asyncio
 import hashlib
 import json
+import multiprocessing
 import os
 import posixpath
 import re
+import tempfile
 import time
 import zipfile
 from collections import deque
@@ -31,9 +36,12 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.handlers.base import BaseHandler
+from django.db import connection, connections
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
+
+from masthead.mirrors import generations
 
 MANIFEST = "export-manifest.json"
 PAGEFIND_DIR = "pagefind"
@@ -120,6 +128,8 @@ class Report:
     bytes: int = 0
     seconds: float = 0.0
     missing: list[str] = field(default_factory=list)
+    rendered: int = 0  # pages rendered this time
+    skipped: int = 0  # pages whose key had not changed: kept as they were
 
     @property
     def pages_per_second(self) -> float:
@@ -159,16 +169,29 @@ class Exporter:
         with override_settings(MIDDLEWARE=fresh):
             self.handler.load_middleware()
         self.files: dict[str, bytes] = {}
-        self.html_pages: dict[str, str] = {}  # export path -> HTML (for Pagefind)
         self.missing: list[str] = []
         self.current_path = "/"
         self.queued: set[str] = set()
+        self.keys: dict[str, str] = {}  # export path -> key of what it shows
+        self.carried: dict[str, str] = {}  # export path -> digest, not rendered
+        self.urls: set[str] = set()  # every URL exported, for the next export
+        self.index_targets: set[str] = set()
+        self.search_key = ""
+        self.rendered = 0
+        self.skipped = 0
+        self.pool = None
+        self.site = None
 
     # Rendering -------------------------------------------------------------
 
     def get(self, url: str):
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
-        return self.handler.get_response(request)
+        if self.site is not None:  # every page has the same host: look it up once
+            request._wagtail_site = self.site
+        response = self.handler.get_response(request)
+        if self.site is None:
+            self.site = getattr(request, "_wagtail_site", None)
+        return response
 
     def internal(self, value: str) -> tuple[str, str, str] | None:
         """(path, query, fragment) when ``value`` points at our own site."""
@@ -187,7 +210,7 @@ class Exporter:
             return None  # already relative
         return parts.path or "/", parts.query, parts.fragment
 
-    def link_for(self, value: str, source: str, queue: deque) -> str:
+    def link_for(self, value: str, source: str, queue) -> str:
         found = self.internal(value)
         if found is None:
             return value
@@ -209,7 +232,7 @@ class Exporter:
         link = relative(target, source)
         return link + (f"#{fragment}" if fragment else "")
 
-    def rewrite_html(self, html: str, source: str, queue: deque) -> str:
+    def rewrite_html(self, html: str, source: str, queue) -> str:
         def attribute(match: re.Match) -> str:
             name, quote, value = match["name"], match["quote"], match["value"]
             if name.strip().lower() == "srcset":
@@ -233,7 +256,7 @@ class Exporter:
 
         return TAG.sub(tag, html)
 
-    def rewrite_css(self, css: str, source: str, queue: deque) -> str:
+    def rewrite_css(self, css: str, source: str, queue) -> str:
         def url(match: re.Match) -> str:
             return f"url({match[1]}{self.link_for(match[2], source, queue)}{match[1]})"
 
@@ -256,11 +279,11 @@ class Exporter:
                 return candidate.read_bytes()
         return None
 
-    def fetch(self, url: str, queue: deque) -> None:
+    def render(self, url: str) -> tuple[str, bytes | None, bool, list[str], str]:
+        """Render ``url``: (target, content, is_html, links found, problem)."""
         parts = urlsplit(url)
         target = output_path(parts.path, parts.query)
-        if target in self.files:
-            return
+        found: list[str] = []
         content = None
         self.current_path = parts.path
         if parts.path.startswith(settings.STATIC_URL):
@@ -269,29 +292,34 @@ class Exporter:
             content = self.asset(settings.MEDIA_URL, settings.MEDIA_ROOT, parts.path)
         if content is None:
             response = self.get(url)
-            if response.status_code != 200 or getattr(response, "streaming", False):
-                if response.status_code != 200:
-                    self.missing.append(f"{response.status_code} {url}")
-                    self.files[target] = b""  # visited; dropped below
-                    return
+            if response.status_code != 200:
+                return target, None, False, found, f"{response.status_code} {url}"
+            if getattr(response, "streaming", False):
                 content = b"".join(response.streaming_content)
             else:
                 content = response.content
             kind = response.get("Content-Type", "")
         else:
             kind = "text/css" if target.endswith(".css") else ""
-        if kind.startswith("text/html"):
-            html = self.rewrite_html(content.decode(), target, queue)
-            self.html_pages[target] = html
+        is_html = kind.startswith("text/html")
+        if is_html:
+            html = self.rewrite_html(content.decode(), target, found)
+            if target in self.index_targets:  # Pagefind indexes only these
+                html = html.replace("<main ", "<main data-pagefind-body ", 1)
             content = html.encode()
         elif kind.startswith("text/css"):
-            content = self.rewrite_css(content.decode(), target, queue).encode()
+            content = self.rewrite_css(content.decode(), target, found).encode()
         elif target.endswith("sitemap.xml"):
             for loc in SITEMAP_LOC.findall(content.decode()):
-                found = self.internal(loc)
-                if found:
-                    queue.append(found[0] + (f"?{found[1]}" if found[1] else ""))
-        self.files[target] = content
+                internal = self.internal(loc)
+                if internal:
+                    found.append(
+                        internal[0] + (f"?{internal[1]}" if internal[1] else "")
+                    )
+        return target, content, is_html, found, ""
+
+    def render_many(self, urls: list[str]) -> list[tuple]:
+        return [(url, *self.render(url)) for url in urls]
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
@@ -314,7 +342,24 @@ class Exporter:
         self.static_page("mirrors/export/search.html", SEARCH_PATH, {}, queue)
         self.files["search/search.js"] = SEARCH_SCRIPT.encode()
 
-    def crawl(self) -> None:
+    def crawl(
+        self,
+        *,
+        plan: generations.Plan,
+        directory: Path,
+        old_manifest: dict[str, str],
+        old_state: dict,
+        full: bool,
+        workers: int,
+    ) -> None:
+        """Render every page whose key changed; keep the others as they are.
+
+        The queue starts from the seeds, every keyed page and every URL of the
+        last export (so that what only unchanged pages link to is still
+        fetched, and what is gone is noticed), and grows with the links found.
+        """
+        old_keys = {} if full else old_state.get("keys", {})
+        old_urls = [] if full else old_state.get("urls", [])
         queue = deque(SEEDS)
         try:
             worker = reverse("mirrors:worker")
@@ -322,39 +367,171 @@ class Exporter:
             worker = None
         if worker:
             queue.append(worker)
+        queue.extend(generations.listed_urls(plan))
+        queue.extend(plan.info_pages)
+        known = set(queue)
+        gone_quietly = {url for url in old_urls if url not in known}
+        queue.extend(gone_quietly)
+        self.index_targets = {output_path(url) for url in plan.articles}
+        self.index_targets.update(output_path(url) for url in plan.info_pages)
         self.static_pages(queue)
+        # What this process queued; link_for's own set also holds the links
+        # it found while rendering here, which are still to be queued.
+        enqueued = set(queue)
+        seen = set(self.files)
         done = 0
-        while queue:
-            url = queue.popleft()
-            parts = urlsplit(url)
-            if output_path(parts.path, parts.query) in self.files:
-                continue
-            self.fetch(url, queue)
-            done += 1
-            self.progress(done, done + len(queue))
-        self.files = {path: data for path, data in self.files.items() if data}
+        try:
+            while queue:
+                batch = []
+                while queue:
+                    url = queue.popleft()
+                    parts = urlsplit(url)
+                    target = output_path(parts.path, parts.query)
+                    if target in seen:
+                        continue
+                    seen.add(target)
+                    key = plan.keys.get(url)
+                    if key is not None:
+                        self.keys[target] = key
+                        if (
+                            old_keys.get(target) == key
+                            and target in old_manifest
+                            and (directory / target).is_file()
+                        ):
+                            self.carried[target] = old_manifest[target]
+                            self.urls.add(url)
+                            self.skipped += target.endswith(".html")
+                            continue
+                    batch.append(url)
+                for url, target, content, is_html, found, problem in self.render_all(
+                    batch, workers
+                ):
+                    done += 1
+                    if content is None:
+                        self.keys.pop(target, None)
+                        if problem and url not in gone_quietly:
+                            self.missing.append(problem)
+                        continue
+                    self.urls.add(url)
+                    self.files[target] = content
+                    if is_html:
+                        self.rendered += 1
+                    for link in found:
+                        if link not in enqueued:
+                            enqueued.add(link)
+                            queue.append(link)
+                    self.progress(done + self.skipped, done + self.skipped + len(queue))
+        finally:
+            if self.pool is not None:
+                self.pool.close()
+                self.pool.join()
+                self.pool = None
+        self.progress(done + self.skipped, done + self.skipped)
 
-    def search_index(self) -> None:
-        """Build the Pagefind index in memory and add its files to the export."""
-        from pagefind.index import IndexConfig, PagefindIndex
+    def render_all(self, urls: list[str], workers: int):
+        """Render ``urls`` here, or across ``workers`` processes when many."""
+        pages = [
+            u
+            for u in urls
+            if not u.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        ]
+        if workers < 2 or len(pages) < PARALLEL_FROM:
+            for url in urls:
+                yield (url, *self.render(url))
+            return
+        for url in urls:
+            if url.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+                yield (url, *self.render(url))
+        if self.pool is None:
+            global _WORKER  # what the forked workers render with
+            _WORKER = self
+            # Each process opens its own connection; none may share the parent's.
+            connections.close_all()
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+        chunks = [pages[i : i + CHUNK] for i in range(0, len(pages), CHUNK)]
+        for results in self.pool.imap_unordered(_render_chunk, chunks):
+            yield from results
 
-        async def build() -> list[dict]:
-            config = IndexConfig(root_selector="main", keep_index_url=True)
-            async with PagefindIndex(config=config) as index:
-                for path, html in self.html_pages.items():
-                    await index.add_html_file(content=html, url="/" + path)
-                files = await index.get_files()
-                await index.delete_index()
-                return files
+    def search_index(
+        self, *, directory: Path, old_manifest: dict[str, str], old_state: dict
+    ) -> dict[str, bytes]:
+        """Return the Pagefind index of the articles and information pages.
 
-        # Its own thread: the caller may already run an event loop.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            files = pool.submit(asyncio.run, build()).result()
-        for file in files:
-            path = file["path"].lstrip("/")
-            if not path.startswith(PAGEFIND_DIR + "/"):
-                path = f"{PAGEFIND_DIR}/{path}"
-            self.files[path] = file["content"]
+        Only those pages (marked ``data-pagefind-body``): listings would match
+        every word of their cards. Pagefind reads them from ``directory``,
+        where they must be written already. The index is kept as it was when
+        none of them changed.
+        """
+        digests = {}
+        for target in sorted(self.index_targets):
+            if target in self.files:
+                digests[target] = hashlib.sha256(self.files[target]).hexdigest()
+            elif target in self.carried:
+                digests[target] = self.carried[target]
+        self.search_key = generations.digest(digests)
+        old_files = [p for p in old_manifest if p.startswith(PAGEFIND_DIR + "/")]
+        if (
+            old_state.get("search") == self.search_key
+            and old_files
+            and all((directory / p).is_file() for p in old_files)
+        ):
+            for path in old_files:
+                self.carried[path] = old_manifest[path]
+            return {}
+        files = {}
+        with tempfile.TemporaryDirectory() as output:
+            build_search_index(directory, Path(output))
+            for file in sorted(Path(output).rglob("*")):
+                if file.is_file():
+                    path = f"{PAGEFIND_DIR}/{file.relative_to(output).as_posix()}"
+                    files[path] = file.read_bytes()
+        return files
+
+
+PARALLEL_FROM = 60  # pages: fewer are rendered faster than processes start
+CHUNK = 40
+_WORKER: Exporter | None = None
+
+
+def _render_chunk(urls: list[str]) -> list[tuple]:
+    return _WORKER.render_many(urls)
+
+
+def build_search_index(directory: Path, output: Path) -> None:
+    """Index the marked pages of the export in ``directory`` into ``output``.
+
+    Pagefind reads the files and writes the index itself: its Python API
+    answers one message per tenth of a second (a page at a time would take
+    minutes) and stalls when asked for files over its pipe past 2 MiB.
+    """
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async def build() -> None:
+        config = IndexConfig(keep_index_url=True)
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(directory), glob="**/*.html")
+            await index.write_files(output_path=str(output))
+            # Or leaving the block writes the index again, into the cwd.
+            await index.delete_index()
+
+    # Its own thread: the caller may already run an event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, build()).result()
+
+
+STATE = "export-state.json"
+
+
+def _read_json(file: Path) -> dict:
+    try:
+        value = json.loads(file.read_text())
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def export_site(
@@ -362,23 +539,78 @@ def export_site(
     *,
     zip_path: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    full: bool = False,
+    workers: int | None = None,
 ) -> Report:
-    """Export the public site into ``directory``; write only what changed."""
+    """Export the public site into ``directory``; write only what changed.
+
+    Pages whose key (``masthead.mirrors.generations``) is the one kept from
+    the last export are not rendered again; ``full`` renders everything.
+    Pages render in ``workers`` processes (default: up to 2), or in this one
+    inside a transaction, whose rows other processes could not see.
+    """
     started = time.perf_counter()
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    if workers is None:
+        workers = default_workers()
+    if connection.in_atomic_block:
+        workers = 1
+    old = _read_json(directory / MANIFEST)
+    state = _read_json(directory / STATE)
     exporter = Exporter(progress=progress)
-    exporter.crawl()
-    exporter.search_index()
-
-    manifest_file = directory / MANIFEST
-    try:
-        old = json.loads(manifest_file.read_text())
-    except (OSError, ValueError):
-        old = {}
+    exporter.crawl(
+        plan=generations.plan(),
+        directory=directory,
+        old_manifest=old,
+        old_state=state,
+        full=full,
+        workers=workers,
+    )
     new = {}
-    report = Report(pages=len(exporter.html_pages), missing=exporter.missing)
-    for path, content in sorted(exporter.files.items()):
+    report = Report(
+        missing=exporter.missing,
+        rendered=exporter.rendered,
+        skipped=exporter.skipped,
+    )
+    report.pages = exporter.rendered + exporter.skipped
+    _write(directory, exporter.files, old, new, report)
+    index = exporter.search_index(
+        directory=directory, old_manifest=old, old_state=state
+    )
+    _write(directory, index, old, new, report)
+    for path, digest in exporter.carried.items():
+        new[path] = digest
+        report.bytes += (directory / path).stat().st_size
+    for path in set(old) - set(new):
+        file = directory / path
+        if file.is_file():
+            file.unlink()
+            report.removed += 1
+            _prune(file.parent, directory)
+    (directory / MANIFEST).write_text(json.dumps(new, indent=0, sort_keys=True) + "\n")
+    (directory / STATE).write_text(
+        json.dumps(
+            {
+                "keys": exporter.keys,
+                "urls": sorted(exporter.urls),
+                "search": exporter.search_key,
+            },
+            indent=0,
+            sort_keys=True,
+        )
+        + "\n"
+    )
+    report.files = len(new)
+    if zip_path is not None:
+        write_zip(directory, Path(zip_path), sorted(new))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(directory: Path, files: dict, old: dict, new: dict, report) -> None:
+    """Write the files whose bytes differ from the last export's."""
+    for path, content in sorted(files.items()):
         digest = hashlib.sha256(content).hexdigest()
         new[path] = digest
         report.bytes += len(content)
@@ -388,18 +620,6 @@ def export_site(
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(content)
         report.written += 1
-    for path in set(old) - set(new):
-        file = directory / path
-        if file.is_file():
-            file.unlink()
-            report.removed += 1
-            _prune(file.parent, directory)
-    manifest_file.write_text(json.dumps(new, indent=0, sort_keys=True) + "\n")
-    report.files = len(new)
-    if zip_path is not None:
-        write_zip(directory, Path(zip_path), sorted(new))
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def write_zip(directory: Path, zip_path: Path, paths: list[str]) -> None:

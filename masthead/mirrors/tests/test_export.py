@@ -1,4 +1,4 @@
-"""masthead export: relative links only, static twins, incremental rewrites."""
+"""masthead export: relative links only, static twins, incremental renders."""
 
 import json
 import re
@@ -8,9 +8,17 @@ import pytest
 from django.core.management import call_command
 
 from masthead.funding.models import ManualRail
-from masthead.mirrors.export import MANIFEST, export_site, output_path, relative
+from masthead.mirrors import export
+from masthead.mirrors.export import (
+    MANIFEST,
+    Exporter,
+    export_site,
+    output_path,
+    relative,
+)
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory
+from masthead.news.models import ArticlePage, RelatedArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +115,117 @@ def test_the_command_prints_a_summary(newsroom, tmp_path, capsys):
     out = capsys.readouterr().out
     assert re.search(r"Exported \d+ pages, \d+ files, .* MB in .* s", out)
     assert (tmp_path / "out.zip").is_file()
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """Record the URLs each export renders (it still renders them)."""
+    urls: list[str] = []
+    render = Exporter.render
+
+    def recording(self, url):
+        urls.append(url)
+        return render(self, url)
+
+    monkeypatch.setattr(Exporter, "render", recording)
+    return urls
+
+
+def pages(urls: list[str]) -> set[str]:
+    return {url for url in urls if not url.startswith(("/static/", "/media/"))}
+
+
+def test_an_edit_renders_the_article_and_the_pages_that_show_it(
+    newsroom, tmp_path, section, rendered
+):
+    site = tmp_path / "site"
+    export_site(site)
+    rendered.clear()
+    story = section.get_children().live().specific().get(slug="story-3")
+    story.standfirst = "An edited standfirst."
+    story.save_revision().publish()
+
+    report = export_site(site)
+
+    again = pages(rendered)
+    for url in ("/politics/story-3/", "/politics/", "/tags/law/", "/feed.xml"):
+        assert url in again, url
+    # The front page shows the newest four of each section: not story-3.
+    assert "/" not in again and "story-3" not in (site / "index.html").read_text()
+    assert {"/politics/feed.xml", "/atom.xml", "/feed.json"} <= again
+    for path in ("politics/story-3/index.html", "politics/index.html", "feed.xml"):
+        assert "An edited standfirst." in (site / path).read_text(), path
+    # Articles that show it in "Read more" are rendered; the others are not
+    # (it is not among the section's newest, shown under every article).
+    showing = set(
+        RelatedArticle.objects.filter(related=story).values_list(
+            "article__url_path", flat=True
+        )
+    )
+    untouched = ArticlePage.objects.live().exclude(pk=story.pk)
+    for article in untouched:
+        url = article.url
+        assert (url in again) == (article.url_path in showing), url
+    assert "/culture/" not in again
+    assert "/culture/lantern-festival-returns/" not in again
+    assert "/politics/?page=2" not in again  # story-3 is on the first page
+    assert report.skipped > 0 and report.pages == report.rendered + report.skipped
+    assert report.rendered < report.pages / 2
+
+
+def test_an_export_with_nothing_changed_renders_no_keyed_page(
+    newsroom, tmp_path, rendered
+):
+    site = tmp_path / "site"
+    first = export_site(site)
+    rendered.clear()
+    again = export_site(site)
+    assert again.written == 0 and again.removed == 0
+    assert again.pages == first.pages
+    assert not {url for url in pages(rendered) if "/story-" in url or "?page" in url}
+    assert "/politics/" not in rendered and "/" not in rendered
+
+
+def test_a_site_wide_change_renders_every_page_again(newsroom, tmp_path, rendered):
+    site = tmp_path / "site"
+    first = export_site(site)
+    rendered.clear()
+    mirror_add(url="https://second-lantern.mirror.example")  # in every footer
+    report = export_site(site)
+    assert report.skipped == 0 and report.rendered == first.rendered
+    article = (site / "culture/lantern-festival-returns/index.html").read_text()
+    assert "second-lantern.mirror.example" in article
+
+
+def test_unpublishing_removes_the_article_quietly(newsroom, tmp_path, section):
+    site = tmp_path / "site"
+    export_site(site)
+    gone = section.get_children().live().get(slug="story-5")
+    gone.unpublish()
+    report = export_site(site)
+    assert not (site / "politics/story-5").exists()
+    assert "story-5" not in (site / "politics/index.html").read_text()
+    assert "story-5" not in (site / "sitemap.xml").read_text()
+    assert report.missing == []  # gone on purpose, not a broken link
+    manifest = json.loads((site / MANIFEST).read_text())
+    assert not any("story-5" in path for path in manifest)
+
+
+def test_a_full_export_renders_everything_even_unchanged(newsroom, tmp_path):
+    site = tmp_path / "site"
+    first = export_site(site)
+    report = export_site(site, full=True)
+    assert report.skipped == 0 and report.rendered == first.rendered
+    assert report.written == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_export_the_same_files_as_one(newsroom, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "PARALLEL_FROM", 2)  # even this small site
+    monkeypatch.setattr(export, "CHUNK", 3)
+    one = export_site(tmp_path / "one", workers=1)
+    two = export_site(tmp_path / "two", workers=2)
+    assert two.pages == one.pages and two.missing == one.missing == []
+    first = json.loads((tmp_path / "one" / MANIFEST).read_text())
+    second = json.loads((tmp_path / "two" / MANIFEST).read_text())
+    assert first == second

@@ -22,19 +22,27 @@ class Command(BaseCommand):
             metavar="FILE",
             help="Also write one offline bundle (default: DIR.zip).",
         )
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help="Render every page, even those whose content has not changed.",
+        )
 
-    def handle(self, *args, directory: Path, zip=None, **options):
+    def handle(self, *args, directory: Path, zip=None, full=False, **options):
         zip_path = None
         if zip is True:
             zip_path = directory.with_name(directory.name + ".zip")
         elif zip:
             zip_path = Path(zip)
-        report = export_site(directory, zip_path=zip_path, progress=self._progress)
+        report = export_site(
+            directory, zip_path=zip_path, progress=self._progress, full=full
+        )
         self.stdout.write("")
         self.stdout.write(
             f"Exported {report.pages} pages, {report.files} files, "
             f"{report.bytes / 1_000_000:.1f} MB in {report.seconds:.1f} s "
-            f"({report.pages_per_second:.0f} pages/s): {report.written} written, "
+            f"({report.pages_per_second:.0f} pages/s): {report.rendered} pages "
+            f"rendered, {report.skipped} unchanged; {report.written} files written, "
             f"{report.removed} removed."
         )
         if zip_path:
