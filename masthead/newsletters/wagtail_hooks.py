@@ -178,6 +178,7 @@ def import_view(request, pk):
                 % result.__dict__,
             )
             return redirect("wagtailsnippets_newsletters_newsletter:list")
+    if request.method == "POST":
         status = 400
     return render(
         request,
