@@ -43,7 +43,7 @@ test-quick: install ## Run the suite without the browser tests
 	$(BIN)/pytest -m "not e2e"
 
 docs-screenshots: install ## Retake the screenshots in docs/images with the browser tests
-	MASTHEAD_DOCS_SCREENSHOTS=1 $(BIN)/pytest -m e2e masthead/appeals masthead/news/tests/e2e/test_editor.py masthead/news/tests/e2e/test_listings.py
+	MASTHEAD_DOCS_SCREENSHOTS=1 $(BIN)/pytest -m e2e masthead/appeals masthead/news/tests/e2e/test_editor.py masthead/news/tests/e2e/test_listings.py masthead/newsletters/tests/e2e
 
 lint: install ## Check style and common bugs
 	$(BIN)/ruff check .

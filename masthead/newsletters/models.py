@@ -82,9 +82,13 @@ class Newsletter(models.Model):
     )
     is_public = models.BooleanField(_("offered on the sign-up form"), default=True)
     # Aggregates only: how many readers left, bounced or complained.
-    unsubscribed_count = models.PositiveIntegerField(default=0, editable=False)
-    bounced_count = models.PositiveIntegerField(default=0, editable=False)
-    complained_count = models.PositiveIntegerField(default=0, editable=False)
+    unsubscribed_count = models.PositiveIntegerField(
+        _("unsubscribed"), default=0, editable=False
+    )
+    bounced_count = models.PositiveIntegerField(_("bounced"), default=0, editable=False)
+    complained_count = models.PositiveIntegerField(
+        _("complained"), default=0, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [

@@ -118,6 +118,7 @@ def send_view(request, pk):
         total=Count("pk"),
         sent=Count("pk", filter=Q(status=Delivery.Status.SENT)),
         failed=Count("pk", filter=Q(status=Delivery.Status.FAILED)),
+        suppressed=Count("pk", filter=Q(status=Delivery.Status.SUPPRESSED)),
     )
     return render(
         request,
