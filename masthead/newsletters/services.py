@@ -352,6 +352,9 @@ def _message(
     message.attach_alternative(
         rendered.html.replace(_UNSUBSCRIBE, unsubscribe), "text/html"
     )
+    # Email services (through anymail) would add an open pixel and rewrite
+    # links where their account is set so; SMTP ignores these.
+    message.track_opens = message.track_clicks = False
     return message
 
 
