@@ -193,6 +193,12 @@ def test_every_link_points_to_the_newsletters_mirror(section, daily, inbox):
     for link in links:
         assert link.startswith("https://lantern-mirror.example/") or link in listed
     assert "lanternabcdefghij.onion" in html
+    text_links = re.findall(r"https?://[^\s)>\]]+", parts(message)["text/plain"])
+    assert text_links
+    for link in text_links:
+        assert link.startswith("https://lantern-mirror.example/") or link in listed
+    unsubscribe = "".join(message["List-Unsubscribe"].split())
+    assert unsubscribe.startswith("<https://lantern-mirror.example/newsletters/")
     assert "<img" not in html or 'alt="' in html
     # The web version is on the site, for "view in a browser".
     Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENT)
@@ -204,10 +210,22 @@ def test_no_per_reader_token_but_the_unsubscribe_link(section, daily, inbox):
     edition = _edition(daily, [ArticlePageFactory(parent=section)])
     services.edition_send_start(edition=edition)
     services.edition_send_batch(edition_id=edition.pk)
-    first, second = (parts(m)["text/html"] for m in wait_for(inbox, 2))
-    strip = re.compile(r"/newsletters/unsubscribe/[^\"]+")
-    assert first != second
-    assert strip.sub("", first) == strip.sub("", second)
+    one, two = wait_for(inbox, 2)
+    strip = re.compile(r"/newsletters/unsubscribe/[^\"\s>]+")
+    for kind in ("text/html", "text/plain"):
+        first, second = parts(one)[kind], parts(two)[kind]
+        assert first != second
+        # The unsubscribe link is the only difference between two readers'.
+        assert strip.sub("", first) == strip.sub("", second)
+    html = parts(one)["text/html"]
+    for url in re.findall(r'(?:href|src)="([^"]+)"', html):
+        assert "?" not in url or "/newsletters/unsubscribe/" in url  # no query tags
+    assert "@" not in " ".join(re.findall(r'src="([^"]+)"', html))
+    # Headers: only the unsubscribe link and a Message-ID (opaque, never a
+    # link) are per message, besides the date and the MIME boundary.
+    per_message = {"To", "List-Unsubscribe", "Message-ID", "Date", "Content-Type"}
+    for header in set(one.keys()) - per_message:
+        assert one[header] == two[header], header
 
 
 def test_edition_is_on_the_web_once_sent(client, home, section, daily):
