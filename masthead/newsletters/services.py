@@ -176,6 +176,74 @@ def subscription_cancel(*, subscription: Subscription) -> None:
             subscriber.delete()
 
 
+# Preferences: a signed link per reader, no password -------------------------
+
+
+def _preferences_signature(subscriber_id: int, email: str) -> str:
+    return salted_hmac(
+        "masthead.newsletters.preferences",
+        f"{subscriber_id}:{email}",
+        algorithm="sha256",
+    ).hexdigest()[:32]
+
+
+def preferences_path(subscriber: Subscriber) -> str:
+    signature = _preferences_signature(subscriber.pk, subscriber.email)
+    return f"/newsletters/preferences/{subscriber.pk}/{signature}/"
+
+
+def subscriber_for_preferences(
+    *, subscriber_id: int, signature: str
+) -> Subscriber | None:
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        return None
+    expected = _preferences_signature(subscriber.pk, subscriber.email)
+    return subscriber if constant_time_compare(expected, signature) else None
+
+
+def subscriber_preferences_set(
+    *, subscriber: Subscriber, newsletter_ids: set[int]
+) -> Subscriber | None:
+    """Keep ``subscriber`` on exactly these lists; return None if none is left.
+
+    The link came in an email to the address, so a list ticked here is
+    confirmed at once. Only lists offered to readers, or already theirs, can
+    be ticked.
+    """
+    allowed = set(
+        Newsletter.objects.filter(is_public=True).values_list("pk", flat=True)
+    ) | set(subscriber.subscriptions.values_list("newsletter_id", flat=True))
+    wanted = newsletter_ids & allowed
+    now = timezone.now()
+    with transaction.atomic():
+        for newsletter_id in wanted:
+            subscription, _ = Subscription.objects.get_or_create(
+                subscriber=subscriber,
+                newsletter_id=newsletter_id,
+                defaults={"confirmed_at": now},
+            )
+            if subscription.confirmed_at is None:
+                subscription.confirmed_at = now
+                subscription.save(update_fields=["confirmed_at"])
+        for subscription in subscriber.subscriptions.select_related("subscriber"):
+            if subscription.newsletter_id not in wanted:
+                subscription_cancel(subscription=subscription)
+        if not Subscriber.objects.filter(pk=subscriber.pk).exists():
+            return None
+    return subscriber
+
+
+def subscriber_delete(*, subscriber: Subscriber) -> None:
+    """Delete every row about ``subscriber``; count a departure per list."""
+    with transaction.atomic():
+        Newsletter.objects.filter(
+            subscriptions__subscriber=subscriber,
+            subscriptions__confirmed_at__isnull=False,
+        ).update(unsubscribed_count=F("unsubscribed_count") + 1)
+        subscriber.delete()
+
+
 # Bounces and complaints, from the email service's tracking webhooks ------
 
 _SUPPRESSING = {"bounced": "bounced_at", "complained": "complained_at"}
@@ -304,8 +372,9 @@ def edition_send_start(*, edition: Edition, now: datetime | None = None) -> int:
     return made
 
 
-# Stands for each reader's unsubscribe link in an edition rendered once a batch.
+# Stand for each reader's own links in an edition rendered once a batch.
 _UNSUBSCRIBE = "https://unsubscribe.invalid/reader"
+_PREFERENCES = "https://preferences.invalid/reader"
 
 
 def _mail_domain() -> str:
@@ -334,10 +403,18 @@ def _message(
 ) -> mail.EmailMultiAlternatives:
     newsletter = edition.newsletter
     subscriber = delivery.subscriber
-    unsubscribe = base_url(newsletter) + unsubscribe_path(subscriber, newsletter)
+    base = base_url(newsletter)
+    unsubscribe = base + unsubscribe_path(subscriber, newsletter)
+    preferences = base + preferences_path(subscriber)
+
+    def personal(text: str) -> str:
+        return text.replace(_UNSUBSCRIBE, unsubscribe).replace(
+            _PREFERENCES, preferences
+        )
+
     message = mail.EmailMultiAlternatives(
         subject=rendered.subject,
-        body=rendered.text.replace(_UNSUBSCRIBE, unsubscribe),
+        body=personal(rendered.text),
         from_email=newsletter.from_email,
         to=[subscriber.email],
         connection=connection,
@@ -349,9 +426,7 @@ def _message(
             "Message-ID": delivery_message_id(delivery),
         },
     )
-    message.attach_alternative(
-        rendered.html.replace(_UNSUBSCRIBE, unsubscribe), "text/html"
-    )
+    message.attach_alternative(personal(rendered.html), "text/html")
     # Email services (through anymail) would add an open pixel and rewrite
     # links where their account is set so; SMTP ignores these.
     message.track_opens = message.track_clicks = False
@@ -514,7 +589,9 @@ def edition_send_batch(*, edition_id: int, now: datetime | None = None) -> int:
 
 def _send(edition: Edition, deliveries: list[Delivery]) -> None:
     # Rendered once a batch: only the unsubscribe link differs per reader.
-    rendered = render_edition(edition, unsubscribe_url=_UNSUBSCRIBE)
+    rendered = render_edition(
+        edition, unsubscribe_url=_UNSUBSCRIBE, preferences_url=_PREFERENCES
+    )
     connection = mail.get_connection()
     try:
         connection.open()

@@ -15,6 +15,11 @@ urlpatterns = [
         views.unsubscribe,
         name="unsubscribe",
     ),
+    path(
+        "newsletters/preferences/<int:subscriber_id>/<str:signature>/",
+        views.preferences,
+        name="preferences",
+    ),
     path("newsletters/", include(tracking_urlpatterns())),
     path(
         "newsletters/<slug:newsletter>/", views.newsletter_editions, name="newsletter"

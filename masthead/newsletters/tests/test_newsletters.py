@@ -204,18 +204,20 @@ def test_every_link_points_to_the_newsletters_mirror(section, daily, inbox):
     Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENT)
 
 
-def test_no_per_reader_token_but_the_unsubscribe_link(section, daily, inbox):
+def test_no_per_reader_token_but_the_unsubscribe_and_preferences_links(
+    section, daily, inbox
+):
     for n in range(2):
         _subscribe(f"r{n}@example.org", daily)
     edition = _edition(daily, [ArticlePageFactory(parent=section)])
     services.edition_send_start(edition=edition)
     services.edition_send_batch(edition_id=edition.pk)
     one, two = wait_for(inbox, 2)
-    strip = re.compile(r"/newsletters/unsubscribe/[^\"\s>]+")
+    strip = re.compile(r"/newsletters/(?:unsubscribe|preferences)/[^\"\s>]+")
     for kind in ("text/html", "text/plain"):
         first, second = parts(one)[kind], parts(two)[kind]
         assert first != second
-        # The unsubscribe link is the only difference between two readers'.
+        # The unsubscribe and preferences links are the only difference.
         assert strip.sub("", first) == strip.sub("", second)
     html = parts(one)["text/html"]
     for url in re.findall(r'(?:href|src)="([^"]+)"', html):
@@ -316,3 +318,39 @@ def test_worker_sends_a_due_daily_digest_once(section, inbox):
     text = parts(message)["text/plain"]
     assert "Yesterday's" in text
     assert "Old" not in text
+
+
+def test_preferences_from_the_email_change_lists_without_a_password(
+    client, home, section, daily, inbox
+):
+    breaking = Newsletter.objects.create(name="Breaking", slug="breaking")
+    hidden = Newsletter.objects.create(name="Staff", slug="staff", is_public=False)
+    _subscribe("reader@example.org", daily)
+    edition = _edition(daily, [ArticlePageFactory(parent=section)])
+    services.edition_send_start(edition=edition)
+    services.edition_send_batch(edition_id=edition.pk)
+    (message,) = wait_for(inbox, 1)
+    text = parts(message)["text/plain"]
+    link = re.search(r"https://news\.example(/newsletters/preferences/\S+/)", text)
+    assert link.group(1) in parts(message)["text/html"]
+    path = link.group(1)
+
+    page = client.get(path)
+    assert page.status_code == 200
+    assert not page.cookies
+    assert b"Breaking" in page.content and b"Staff" not in page.content
+    # Swap lists; a list not offered to readers cannot be added.
+    response = client.post(path, {"newsletters": [breaking.pk, hidden.pk]})
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    (kept,) = subscriber.subscriptions.select_related("newsletter")
+    assert kept.newsletter.slug == "breaking"
+    assert kept.confirmed_at is not None
+    assert Newsletter.objects.get(slug="daily").unsubscribed_count == 1
+
+    assert client.get(path[:-3] + "xx/").status_code == 404  # a forged link
+    response = client.post(path, {"action": "delete"})
+    assert b"everything we kept about it are deleted" in response.content
+    assert not Subscriber.objects.exists()
+    assert not Subscription.objects.exists()
+    assert client.get(path).status_code == 404
