@@ -568,8 +568,8 @@ def edition_send_batch(*, edition_id: int, now: datetime | None = None) -> int:
     deliveries = _claim(
         edition_id, _allowance(settings.NEWSLETTERS_BATCH_SIZE, now), now
     )
-    if deliveries:
-        _send(edition, deliveries)
+    if deliveries and not _send(edition, deliveries):
+        return 0  # no server: the worker's next round tries again
     pending = Delivery.objects.filter(
         edition_id=edition_id, status=Delivery.Status.PENDING
     )
@@ -587,7 +587,8 @@ def edition_send_batch(*, edition_id: int, now: datetime | None = None) -> int:
     return pending.count()
 
 
-def _send(edition: Edition, deliveries: list[Delivery]) -> None:
+def _send(edition: Edition, deliveries: list[Delivery]) -> bool:
+    """Send claimed deliveries; False if the server went away (rest given back)."""
     # Rendered once a batch: only the unsubscribe link differs per reader.
     rendered = render_edition(
         edition, unsubscribe_url=_UNSUBSCRIBE, preferences_url=_PREFERENCES
@@ -617,7 +618,7 @@ def _send(edition: Edition, deliveries: list[Delivery]) -> None:
                             claim=delivery.claim,
                         )
                     )
-                    return
+                    return False
                 except Exception:
                     logger.exception("Newsletter delivery %s failed", delivery.pk)
                     status = Delivery.Status.FAILED
@@ -633,8 +634,10 @@ def _send(edition: Edition, deliveries: list[Delivery]) -> None:
                 pk__in=[d.pk for d in deliveries], status=Delivery.Status.CLAIMED
             )
         )
+        return False
     finally:
         connection.close()
+    return True
 
 
 def editions_due(*, now: datetime) -> int:
