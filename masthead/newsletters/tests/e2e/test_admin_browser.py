@@ -85,6 +85,8 @@ def test_an_editor_imports_readers_and_sends_an_edition(tab, live_server, sectio
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_text("Imported: 3 added to the list")).to_be_visible()
     assert Subscription.objects.filter(confirmed_at__isnull=False).count() == 3
+    page.goto(live_server.url + "/admin/snippets/newsletters/newsletter/")
+    expect(page.get_by_role("link", name="Export")).to_be_visible()
     tab.screenshot("newsletters-admin-list", full_page=False)
 
     # Preview, test, send.
