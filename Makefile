@@ -46,7 +46,7 @@ audit: install ## Audit the demo site and its static export in chromium (third p
 	BIN=$(BIN) .ci/audit-demo
 
 docs-screenshots: install ## Retake the screenshots in docs/images with the browser tests
-	MASTHEAD_DOCS_SCREENSHOTS=1 $(BIN)/pytest -m e2e masthead/appeals masthead/news/tests/e2e/test_editor.py masthead/news/tests/e2e/test_listings.py
+	MASTHEAD_DOCS_SCREENSHOTS=1 $(BIN)/pytest -m e2e masthead/appeals masthead/news/tests/e2e/test_editor.py masthead/news/tests/e2e/test_listings.py masthead/newsletters/tests/e2e
 
 lint: install ## Check style and common bugs
 	$(BIN)/ruff check .

@@ -475,6 +475,7 @@ WAGTAILDOCS_EXTENSIONS = env.list(
 
 # --- Newsletters (masthead.newsletters) --------------------------------------
 INSTALLED_APPS.insert(INSTALLED_APPS.index("masthead"), "masthead.newsletters")
+INSTALLED_APPS.append("anymail")  # the email services' backends and webhooks
 # Sign-ups per reader address (kept as HMACs only), and confirmation emails
 # per address: one per window, so the form cannot flood someone's inbox.
 NEWSLETTERS_SIGNUP_LIMIT = {
@@ -491,4 +492,19 @@ NEWSLETTERS_CONFIRM_MAX_AGE = env.int("NEWSLETTERS_CONFIRM_MAX_AGE", default=72 
 # batch claimed by a worker that died is sent by another.
 NEWSLETTERS_BATCH_SIZE = env.int("NEWSLETTERS_BATCH_SIZE", default=200)
 NEWSLETTERS_CLAIM_TIMEOUT = env.int("NEWSLETTERS_CLAIM_TIMEOUT", default=600)
+# At most this many newsletter emails in any 60 minutes (0: no cap), for
+# the mail server's or email service's limits; the send resumes as the hour
+# moves on.
+NEWSLETTERS_MAX_PER_HOUR = env.int("NEWSLETTERS_MAX_PER_HOUR", default=0)
+# An email service instead of SMTP (docs/deploy.md, "Email: SMTP or an email
+# service"): EMAIL_BACKEND=anymail.backends.<service>.EmailBackend and its
+# settings as ANYMAIL_<NAME> variables, e.g. ANYMAIL_POSTMARK_SERVER_TOKEN.
+# ANYMAIL_WEBHOOK_SECRET ("user:password") turns the bounce webhooks on.
+if env("EMAIL_BACKEND", default=""):
+    EMAIL_BACKEND = env("EMAIL_BACKEND")
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value
+}
 # --- end of newsletters ---

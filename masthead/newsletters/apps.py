@@ -9,7 +9,9 @@ class NewslettersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from masthead.newsletters import selectors
+        from anymail.signals import tracking
+
+        from masthead.newsletters import selectors, webhooks
 
         newsletter = self.get_model("Newsletter")
         for signal in (post_save, post_delete):
@@ -18,3 +20,4 @@ class NewslettersConfig(AppConfig):
                 sender=newsletter,
                 dispatch_uid=f"newsletters-public-{signal}",
             )
+        tracking.connect(webhooks.tracking_event, dispatch_uid="newsletters-tracking")

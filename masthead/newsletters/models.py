@@ -81,7 +81,14 @@ class Newsletter(models.Model):
         help_text=_("Carry each article's whole text, not only its standfirst."),
     )
     is_public = models.BooleanField(_("offered on the sign-up form"), default=True)
-    unsubscribed_count = models.PositiveIntegerField(default=0, editable=False)
+    # Aggregates only: how many readers left, bounced or complained.
+    unsubscribed_count = models.PositiveIntegerField(
+        _("unsubscribed"), default=0, editable=False
+    )
+    bounced_count = models.PositiveIntegerField(_("bounced"), default=0, editable=False)
+    complained_count = models.PositiveIntegerField(
+        _("complained"), default=0, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -123,6 +130,10 @@ class Subscriber(models.Model):
     token_hash = models.CharField(max_length=64, blank=True, editable=False)
     token_created_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Set from the email service's tracking webhooks: no more mail goes to
+    # an address that bounced or whose reader marked a message as spam.
+    bounced_at = models.DateTimeField(null=True, blank=True, editable=False)
+    complained_at = models.DateTimeField(null=True, blank=True, editable=False)
     newsletters = models.ManyToManyField(
         Newsletter, through="Subscription", related_name="subscribers"
     )
@@ -254,6 +265,7 @@ class Delivery(models.Model):
         CLAIMED = "claimed", _("Being sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        SUPPRESSED = "suppressed", _("Not sent: bounced or complained")
 
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="deliveries"
@@ -264,7 +276,9 @@ class Delivery(models.Model):
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    claim = models.CharField(max_length=32, blank=True)
+    # "<host>:<pid>:<random>" of the worker that claimed it, so a restarted
+    # worker knows at once which claims belong to a process that is gone.
+    claim = models.CharField(max_length=120, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -274,7 +288,11 @@ class Delivery(models.Model):
                 fields=["edition", "subscriber"], name="newsletters_one_delivery"
             )
         ]
-        indexes = [models.Index(fields=["edition", "status"])]
+        indexes = [
+            models.Index(fields=["edition", "status"]),
+            # The hourly cap counts the claims of the last hour.
+            models.Index(fields=["claimed_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.edition} → {self.subscriber}"

@@ -68,7 +68,9 @@ def _appeal() -> dict:
     return {"progress": progress}
 
 
-def edition_context(edition, *, unsubscribe_url: str = "") -> dict:
+def edition_context(
+    edition, *, unsubscribe_url: str = "", preferences_url: str = ""
+) -> dict:
     newsletter = edition.newsletter
     base = base_url(newsletter)
     articles = []
@@ -103,12 +105,17 @@ def edition_context(edition, *, unsubscribe_url: str = "") -> dict:
         "signup_url": base + "/newsletters/",
         "support_url": base + "/support/",
         "unsubscribe_url": unsubscribe_url,
+        "preferences_url": preferences_url,
     }
 
 
-def render_edition(edition, *, unsubscribe_url: str = "") -> RenderedEdition:
-    """Render ``edition`` as one reader gets it (``unsubscribe_url`` is theirs)."""
-    context = edition_context(edition, unsubscribe_url=unsubscribe_url)
+def render_edition(
+    edition, *, unsubscribe_url: str = "", preferences_url: str = ""
+) -> RenderedEdition:
+    """Render ``edition`` as one reader gets it (the two links are theirs)."""
+    context = edition_context(
+        edition, unsubscribe_url=unsubscribe_url, preferences_url=preferences_url
+    )
     with translation.override(edition.newsletter.language):
         html = render_to_string("newsletters/email/edition.html", context)
         text = render_to_string("newsletters/email/edition.txt", context)

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import include, path
 
 from masthead.newsletters import views
+from masthead.newsletters.webhooks import tracking_urlpatterns
 
 app_name = "newsletters"
 
@@ -14,6 +15,12 @@ urlpatterns = [
         views.unsubscribe,
         name="unsubscribe",
     ),
+    path(
+        "newsletters/preferences/<int:subscriber_id>/<str:signature>/",
+        views.preferences,
+        name="preferences",
+    ),
+    path("newsletters/", include(tracking_urlpatterns())),
     path(
         "newsletters/<slug:newsletter>/", views.newsletter_editions, name="newsletter"
     ),

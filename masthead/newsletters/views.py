@@ -6,6 +6,7 @@ limits. The confirmation and unsubscribe links carry their own secret.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -134,4 +135,48 @@ def newsletter_editions(request, newsletter):
         request,
         "newsletters/newsletter.html",
         {"newsletter": newsletter, "editions": editions[:100]},
+    )
+
+
+@never_cache
+@csrf_exempt  # the secret is the signed link, which came in the reader's email
+@require_http_methods(["GET", "HEAD", "POST"])
+def preferences(request, subscriber_id, signature):
+    subscriber = services.subscriber_for_preferences(
+        subscriber_id=subscriber_id, signature=signature
+    )
+    if subscriber is None:
+        return render(
+            request, "newsletters/preferences.html", {"invalid": True}, status=404
+        )
+    if request.method == "POST":
+        if request.POST.get("action") == "delete":
+            services.subscriber_delete(subscriber=subscriber)
+            return render(request, "newsletters/unsubscribed.html", {"deleted": True})
+        chosen = {int(v) for v in request.POST.getlist("newsletters") if v.isdigit()}
+        if (
+            services.subscriber_preferences_set(
+                subscriber=subscriber, newsletter_ids=chosen
+            )
+            is None
+        ):
+            return render(request, "newsletters/unsubscribed.html")
+        return redirect(request.path + "?saved=1")
+    mine = set(
+        subscriber.subscriptions.filter(confirmed_at__isnull=False).values_list(
+            "newsletter_id", flat=True
+        )
+    )
+    newsletters = Newsletter.objects.filter(
+        Q(is_public=True) | Q(pk__in=mine)
+    ).distinct()
+    return render(
+        request,
+        "newsletters/preferences.html",
+        {
+            "subscriber": subscriber,
+            "newsletters": newsletters,
+            "mine": mine,
+            "saved": request.GET.get("saved") == "1",
+        },
     )

@@ -17,6 +17,7 @@ from masthead.appeals import demo as appeals_demo
 from masthead.funding import demo as funding_demo
 from masthead.mirrors import demo as mirrors_demo
 from masthead.news import demo as news_demo
+from masthead.newsletters import demo as newsletters_demo
 
 IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
 ADMIN_USERNAME = "admin"
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         username, password = ensure_admin()
         counts["appeals"] = len(appeals)
         counts["mirrors"] = len(mirrors_demo.build())
+        counts["newsletters"] = len(newsletters_demo.build())
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo newsroom ready: {summary}."))
         self.stdout.write(f"Admin: {settings.SITE_URL}/admin/")

@@ -193,21 +193,41 @@ def test_every_link_points_to_the_newsletters_mirror(section, daily, inbox):
     for link in links:
         assert link.startswith("https://lantern-mirror.example/") or link in listed
     assert "lanternabcdefghij.onion" in html
+    text_links = re.findall(r"https?://[^\s)>\]]+", parts(message)["text/plain"])
+    assert text_links
+    for link in text_links:
+        assert link.startswith("https://lantern-mirror.example/") or link in listed
+    unsubscribe = "".join(message["List-Unsubscribe"].split())
+    assert unsubscribe.startswith("<https://lantern-mirror.example/newsletters/")
     assert "<img" not in html or 'alt="' in html
     # The web version is on the site, for "view in a browser".
     Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENT)
 
 
-def test_no_per_reader_token_but_the_unsubscribe_link(section, daily, inbox):
+def test_no_per_reader_token_but_the_unsubscribe_and_preferences_links(
+    section, daily, inbox
+):
     for n in range(2):
         _subscribe(f"r{n}@example.org", daily)
     edition = _edition(daily, [ArticlePageFactory(parent=section)])
     services.edition_send_start(edition=edition)
     services.edition_send_batch(edition_id=edition.pk)
-    first, second = (parts(m)["text/html"] for m in wait_for(inbox, 2))
-    strip = re.compile(r"/newsletters/unsubscribe/[^\"]+")
-    assert first != second
-    assert strip.sub("", first) == strip.sub("", second)
+    one, two = wait_for(inbox, 2)
+    strip = re.compile(r"/newsletters/(?:unsubscribe|preferences)/[^\"\s>]+")
+    for kind in ("text/html", "text/plain"):
+        first, second = parts(one)[kind], parts(two)[kind]
+        assert first != second
+        # The unsubscribe and preferences links are the only difference.
+        assert strip.sub("", first) == strip.sub("", second)
+    html = parts(one)["text/html"]
+    for url in re.findall(r'(?:href|src)="([^"]+)"', html):
+        assert "?" not in url or "/newsletters/unsubscribe/" in url  # no query tags
+    assert "@" not in " ".join(re.findall(r'src="([^"]+)"', html))
+    # Headers: only the unsubscribe link and a Message-ID (opaque, never a
+    # link) are per message, besides the date and the MIME boundary.
+    per_message = {"To", "List-Unsubscribe", "Message-ID", "Date", "Content-Type"}
+    for header in set(one.keys()) - per_message:
+        assert one[header] == two[header], header
 
 
 def test_edition_is_on_the_web_once_sent(client, home, section, daily):
@@ -298,3 +318,39 @@ def test_worker_sends_a_due_daily_digest_once(section, inbox):
     text = parts(message)["text/plain"]
     assert "Yesterday's" in text
     assert "Old" not in text
+
+
+def test_preferences_from_the_email_change_lists_without_a_password(
+    client, home, section, daily, inbox
+):
+    breaking = Newsletter.objects.create(name="Breaking", slug="breaking")
+    hidden = Newsletter.objects.create(name="Staff", slug="staff", is_public=False)
+    _subscribe("reader@example.org", daily)
+    edition = _edition(daily, [ArticlePageFactory(parent=section)])
+    services.edition_send_start(edition=edition)
+    services.edition_send_batch(edition_id=edition.pk)
+    (message,) = wait_for(inbox, 1)
+    text = parts(message)["text/plain"]
+    link = re.search(r"https://news\.example(/newsletters/preferences/\S+/)", text)
+    assert link.group(1) in parts(message)["text/html"]
+    path = link.group(1)
+
+    page = client.get(path)
+    assert page.status_code == 200
+    assert not page.cookies
+    assert b"Breaking" in page.content and b"Staff" not in page.content
+    # Swap lists; a list not offered to readers cannot be added.
+    response = client.post(path, {"newsletters": [breaking.pk, hidden.pk]})
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get()
+    (kept,) = subscriber.subscriptions.select_related("newsletter")
+    assert kept.newsletter.slug == "breaking"
+    assert kept.confirmed_at is not None
+    assert Newsletter.objects.get(slug="daily").unsubscribed_count == 1
+
+    assert client.get(path[:-3] + "xx/").status_code == 404  # a forged link
+    response = client.post(path, {"action": "delete"})
+    assert b"everything we kept about it are deleted" in response.content
+    assert not Subscriber.objects.exists()
+    assert not Subscription.objects.exists()
+    assert client.get(path).status_code == 404
