@@ -372,8 +372,10 @@ class DonationOption(models.Model):
 
     currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
-    presets = models.CharField(
-        max_length=200, help_text=_("Whole amounts, separated by commas: 2, 5, 10, 25")
+    presets_minor = models.JSONField(
+        default=list,
+        verbose_name=_("preset amounts"),
+        help_text=_("Minor units (cents), in the order offered."),
     )
     minimum_minor = models.PositiveBigIntegerField(
         help_text=_("In minor units: 200 is $2.00.")
@@ -382,7 +384,7 @@ class DonationOption(models.Model):
     panels = [
         FieldPanel("currency"),
         FieldPanel("frequency"),
-        FieldPanel("presets"),
+        FieldPanel("presets_minor"),
         FieldPanel("minimum_minor"),
     ]
 
@@ -395,14 +397,15 @@ class DonationOption(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.currency} {self.get_frequency_display()}: {self.presets}"
+        amounts = ", ".join(str(money) for money in self.preset_amounts())
+        return f"{self.currency} {self.get_frequency_display()}: {amounts}"
 
     def preset_amounts(self) -> list[Money]:
-        amounts = []
-        for part in self.presets.split(","):
-            if part.strip().isdigit():
-                amounts.append(Money.major(int(part.strip()), self.currency))
-        return amounts
+        return [
+            Money(minor, self.currency)
+            for minor in self.presets_minor
+            if isinstance(minor, int) and not isinstance(minor, bool) and minor > 0
+        ]
 
     @property
     def minimum(self) -> Money:

@@ -50,7 +50,10 @@ def test_monthly_is_preselected_with_default_presets(client, home):
 
 def test_presets_and_minimum_are_editable(client, home):
     DonationOption.objects.create(
-        currency="GBP", frequency="month", presets="3, 7, 15", minimum_minor=300
+        currency="GBP",
+        frequency="month",
+        presets_minor=[300, 700, 1500],
+        minimum_minor=300,
     )
     form = client.get("/support/?currency=GBP").context["form"]
     assert [label for _, label in form.fields["amount"].choices] == [
@@ -189,7 +192,7 @@ def test_the_dummy_provider_takes_no_webhooks(client, db):
 
 def test_a_zero_decimal_currency_works_once_added(client, home):
     DonationOption.objects.create(
-        currency="JPY", frequency="one_time", presets="500, 1000, 3000",
+        currency="JPY", frequency="one_time", presets_minor=[500, 1000, 3000],
         minimum_minor=300,
     )  # fmt: skip
     page = client.get("/support/?frequency=one_time&currency=JPY")
