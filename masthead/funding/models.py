@@ -82,6 +82,9 @@ class DonationIntent(Attribution):
     status = models.CharField(
         max_length=12, choices=Status.choices, default=Status.STARTED
     )
+    # The site's address as the reader had it (a registered mirror's, or the
+    # main domain's): emailed links for this donation go there.
+    site_url = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

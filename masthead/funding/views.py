@@ -160,6 +160,7 @@ def _start(request, form: SupportForm):
             name=data["name"],
             appeal=data["appeal"],
             variant=data["variant"],
+            site_url=mirror_selectors.base_url_for(request.get_host()),
             success_url=request.build_absolute_uri(reverse("funding:thanks")),
             cancel_url=request.build_absolute_uri(
                 _support_again(
