@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from masthead import pagecache
 from masthead.appeals import stats
-from masthead.appeals.models import EVENT_COLUMNS, Appeal, DailyCount
+from masthead.appeals.models import EVENT_COLUMNS, Appeal, AppealVariant, DailyCount
 from masthead.funding.models import Donation, FundingSettings, LedgerEntry
 from masthead.funding.money import Money
-from masthead.funding.selectors import exchange_rates
+from masthead.funding.selectors import donation_options, exchange_rates
 
 # Pages are cached; an appeal that starts within this lead is rendered
 # already, and the reader's device waits for its start time.
@@ -46,6 +46,35 @@ def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
         for appeal in appeals
         if (appeal.ends_at is None or appeal.ends_at > now) and appeal.variant_list
     ]
+
+
+def variant_keys_used(appeal: Appeal) -> set[str]:
+    """Return the keys of current variants and of removed ones that left results."""
+    return (
+        set(
+            AppealVariant.objects.filter(appeal_id=appeal.pk).values_list(
+                "key", flat=True
+            )
+        )
+        | set(
+            DailyCount.objects.filter(appeal_id=appeal.pk).values_list(
+                "variant", flat=True
+            )
+        )
+        | set(
+            Donation.objects.filter(appeal=appeal.key).values_list("variant", flat=True)
+        )
+    )
+
+
+def appeal_names() -> dict[str, str]:
+    """Return each appeal's name by its key."""
+    return dict(Appeal.objects.values_list("key", "name"))
+
+
+def currency_offered(currency: str) -> bool:
+    """Whether the support page takes ``currency`` (it has amounts for it)."""
+    return any(code == currency for code, _ in donation_options())
 
 
 def _language_matches(wanted: str, language: str | None) -> bool:

@@ -1,12 +1,15 @@
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from masthead.appeals import admin_views
+from masthead.appeals.forms import AppealForm
 from masthead.appeals.models import Appeal
 
 
@@ -32,6 +35,14 @@ class AppealViewSet(SnippetViewSet):
         ResultsColumn("results", label="Results"),
     ]
     list_filter = ["placement", "active"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(Appeal.content_panels, heading=_("Appeal")),
+            ObjectList(Appeal.audience_panels, heading=_("Who sees it, and when")),
+        ],
+        # Checks the currency against the support page and keys new variants.
+        base_form_class=AppealForm,
+    )
 
 
 register_snippet(AppealViewSet)

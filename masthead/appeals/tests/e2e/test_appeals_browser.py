@@ -15,11 +15,11 @@ from masthead.appeals import demo as appeals_demo
 from masthead.appeals.factories import appeal_build, appeal_donation
 from masthead.appeals.models import (
     Appeal,
-    AppealVariant,
     Audience,
     DailyCount,
     Placement,
 )
+from masthead.appeals.services import appeal_variant_add
 from masthead.funding import demo as funding_demo
 from masthead.funding.models import Donation
 from masthead.news.factories import ArticlePageFactory, body_blocks
@@ -365,7 +365,7 @@ def test_the_team_edits_appeals_and_reads_results(tab, live_server, articles):
     device = confirmed_totp_device(editor)
     today = timezone.localdate()
     favour = Appeal.objects.get(key="favour")
-    AppealVariant.objects.create(
+    appeal_variant_add(
         appeal=favour, headline="This story reached you because readers paid for it",
         button_label="Give once", frequency="one_time", amount=10, sort_order=1,
     )  # fmt: skip
@@ -412,9 +412,7 @@ def test_the_results_table_fits_the_admin_at_1280_px(tab, live_server, home):
     appeals_demo.build()
     funding_demo.build()
     end = Appeal.objects.get(key="end-of-article")
-    AppealVariant.objects.create(
-        appeal=end, headline="A third try, added today", sort_order=2
-    )
+    appeal_variant_add(appeal=end, headline="A third try, added today", sort_order=2)
     editor = get_user_model().objects.create_superuser(
         "editor", "e@example.org", "pw-editor"
     )
