@@ -147,7 +147,7 @@ class Appeal(PreviewableMixin, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    content_panels = [
+    appeal_panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("placement"), FieldPanel("inline_after")]),
         InlinePanel(

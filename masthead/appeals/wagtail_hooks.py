@@ -37,7 +37,7 @@ class AppealViewSet(SnippetViewSet):
     list_filter = ["placement", "active"]
     edit_handler = TabbedInterface(
         [
-            ObjectList(Appeal.content_panels, heading=_("Appeal")),
+            ObjectList(Appeal.appeal_panels, heading=_("Appeal")),
             ObjectList(Appeal.audience_panels, heading=_("Who sees it, and when")),
         ],
         # Checks the currency against the support page and keys new variants.

@@ -94,10 +94,19 @@ def donations_csv(request):
     _require_permission(request)
     writer = csv.writer(_Echo())
     header = [
-        "received_at", "provider", "provider_payment_id", "amount", "currency",
-        "amount_minor", "status", "email", "name", "recurring_interval", "appeal",
+        "received_at",
+        "provider",
+        "provider_payment_id",
+        "amount",
+        "currency",
+        "amount_minor",
+        "status",
+        "email",
+        "name",
+        "recurring_interval",
+        "appeal",
         "variant",
-    ]  # fmt: skip
+    ]
 
     def rows():
         yield writer.writerow(header)
@@ -135,10 +144,11 @@ def approve(request, pk: int):
 
 class TransferForm(AmountsForm):
     reference = forms.CharField(
-        label="Reference or transfer text", max_length=300,
+        label="Reference or transfer text",
+        max_length=300,
         help_text="The code the reader gave, such as MH-7KQ4-M2XP, or the "
         "whole text of the transfer.",
-    )  # fmt: skip
+    )
     amount = AmountField(
         currency_field="currency",
         label="Amount received",

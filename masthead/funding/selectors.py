@@ -215,8 +215,14 @@ def funding_report(*, month: datetime | None = None) -> FundingReport:
         .values("donation__appeal", "currency")
         .annotate(total=Sum("amount_minor"), count=models.Count("id"))
     ):
-        by_appeal.append((row["donation__appeal"] or "—", row["currency"],
-                          row["total"], row["count"]))  # fmt: skip
+        by_appeal.append(
+            (
+                row["donation__appeal"] or "—",
+                row["currency"],
+                row["total"],
+                row["count"],
+            )
+        )
     appeals: dict[str, list[int]] = {}
     for appeal, currency, total, count in by_appeal:
         converted = _in_goal_currency({currency: Decimal(total)}, goal_currency)
@@ -265,7 +271,7 @@ def funding_report(*, month: datetime | None = None) -> FundingReport:
                 for name, (total, count) in appeals.items()
             ),
             key=lambda row: -row[1].minor,
-        ),  # fmt: skip
+        ),
         history=list(reversed(history)),
         review=list(Donation.objects.filter(status=Donation.Status.REVIEW)[:50]),
     )

@@ -168,7 +168,7 @@ def _start(request, form: SupportForm):
                     currency=data["money"].currency,
                     appeal=data["appeal"],
                     variant=data["variant"],
-                )  # fmt: skip
+                )
             ),
         )
     except ProviderError:
@@ -228,7 +228,7 @@ def dummy_checkout(request, public_id):
                 appeal=intent.appeal,
                 variant=intent.variant,
                 declined="1",
-            )  # fmt: skip
+            )
         )
     return render(request, "funding/dummy_checkout.html", {"intent": intent})
 
@@ -293,9 +293,11 @@ def manage(request):
                 _send_sign_in_link(request, email)
             sent = True
     response = render(
-        request, "funding/manage.html", {"sent": sent, "error": error},
+        request,
+        "funding/manage.html",
+        {"sent": sent, "error": error},
         status=400 if error else 200,
-    )  # fmt: skip
+    )
     if request.method == "POST":
         response["Cache-Control"] = "no-store"
     return response
@@ -329,9 +331,13 @@ def manage_donations(request):
         return redirect("funding:manage")
     message = error = ""
     if request.method == "POST":
-        recurring = RecurringDonation.objects.filter(
-            donor=donor, pk=request.POST.get("recurring", "")
-        ).first() if request.POST.get("recurring", "").isdigit() else None  # fmt: skip
+        recurring = (
+            RecurringDonation.objects.filter(
+                donor=donor, pk=request.POST.get("recurring", "")
+            ).first()
+            if request.POST.get("recurring", "").isdigit()
+            else None
+        )
         if recurring is None:
             error = _("That donation was not found.")
         elif request.POST.get("action") == "cancel":
@@ -371,8 +377,9 @@ def manage_donations(request):
         "message": message,
         "error": error,
     }
-    return render(request, "funding/manage_donations.html", context,
-                  status=400 if error else 200)  # fmt: skip
+    return render(
+        request, "funding/manage_donations.html", context, status=400 if error else 200
+    )
 
 
 @require_POST

@@ -18,11 +18,8 @@ from django.utils import timezone
 from masthead.funding.models import Donor, RecurringDonation, SignInToken
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import get_provider
-from masthead.funding.services.events import (
-    EventRejected,
-    funding_changed,
-    recurring_amount_set,
-)
+from masthead.funding.services.ledger import EventRejected, funding_changed
+from masthead.funding.services.recurring import recurring_amount_set
 
 SIGN_IN_LINK_LIFETIME = timedelta(minutes=30)
 
@@ -65,9 +62,12 @@ def sign_in_link_send(*, donor_id: int, base_url: str = "") -> bool:
     link = (base_url or settings.SITE_URL).rstrip("/") + path
     body = render_to_string(
         "funding/email/sign_in.txt",
-        {"link": link, "site_name": settings.WAGTAIL_SITE_NAME,
-         "minutes": int(SIGN_IN_LINK_LIFETIME.total_seconds() // 60)},
-    ).strip()  # fmt: skip
+        {
+            "link": link,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "minutes": int(SIGN_IN_LINK_LIFETIME.total_seconds() // 60),
+        },
+    ).strip()
     subject, _, text = body.partition("\n")
     EmailMessage(subject.strip(), text.strip() + "\n", to=[donor.email]).send()
     return True

@@ -24,10 +24,15 @@ def mirror(home):
 
 def give(client, *, host: str, frequency: str = "one_time", **extra) -> None:
     form = {
-        "frequency": frequency, "currency": "USD", "amount": "other",
-        "custom_amount": "12", "email": "reader@example.org", "name": "A reader",
-        "provider": "dummy", "website": "",
-    }  # fmt: skip
+        "frequency": frequency,
+        "currency": "USD",
+        "amount": "other",
+        "custom_amount": "12",
+        "email": "reader@example.org",
+        "name": "A reader",
+        "provider": "dummy",
+        "website": "",
+    }
     started = client.post("/support/checkout/", form, HTTP_HOST=host, **extra)
     assert started.status_code == 302, started.content.decode()
     paid = client.post(started["Location"], {"outcome": "pay"}, HTTP_HOST=host, **extra)
