@@ -2,12 +2,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from masthead.admin_menu import PermissionMenuItem
 from masthead.appeals import admin_views
 from masthead.appeals.forms import AppealForm
 from masthead.appeals.models import Appeal
@@ -56,13 +56,12 @@ def appeal_admin_urls():
     ]
 
 
-class ResultsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def appeal_results_menu_item():
-    return ResultsMenuItem(
-        "Appeal results", reverse("appeal_results_index"), icon_name="table", order=296
+    return PermissionMenuItem(
+        "Appeal results",
+        reverse("appeal_results_index"),
+        icon_name="table",
+        order=296,
+        permission=admin_views.PERMISSION,
     )

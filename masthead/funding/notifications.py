@@ -34,14 +34,19 @@ def _site_url(intent: DonationIntent | None) -> str:
     return mirror_selectors.base_url_for(urlsplit(started).netloc)
 
 
-def _send(template: str, to: str, context: dict, *, intent=None) -> None:
+def email_send(template: str, to: str, context: dict, *, site_url: str) -> None:
+    """Send one email to a donor: the template's first line is its subject."""
     context = {
         **context,
         "site_name": settings.WAGTAIL_SITE_NAME,
-        "site_url": _site_url(intent),
+        "site_url": site_url.rstrip("/"),
     }
     subject, _, body = render_to_string(template, context).strip().partition("\n")
     EmailMessage(subject.strip(), body.strip() + "\n", to=[to]).send()
+
+
+def _send(template: str, to: str, context: dict, *, intent=None) -> None:
+    email_send(template, to, context, site_url=_site_url(intent))
 
 
 def _each_locked(queryset, handle) -> int:

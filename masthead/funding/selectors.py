@@ -11,6 +11,7 @@ from django.utils import timezone
 from masthead.funding.models import (
     Donation,
     DonationOption,
+    Donor,
     ExchangeRate,
     Frequency,
     FundingSettings,
@@ -283,3 +284,20 @@ def donations_for_export():
         .order_by("received_at", "pk")
         .iterator(chunk_size=500)
     )
+
+
+def recurring_donation_of(*, donor: Donor, pk: str) -> RecurringDonation | None:
+    """Return the donor's own recurring donation ``pk``; None for anyone else's."""
+    if not str(pk).isdigit():
+        return None
+    return RecurringDonation.objects.filter(donor=donor, pk=int(pk)).first()
+
+
+def donor_donations(*, donor: Donor) -> dict:
+    """Return what a signed-in donor sees: their recurring and past donations."""
+    return {
+        "recurring": RecurringDonation.objects.filter(donor=donor),
+        "donations": Donation.objects.filter(donor=donor).exclude(
+            status=Donation.Status.FAILED
+        ),
+    }

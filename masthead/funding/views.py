@@ -22,14 +22,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from masthead import ratelimit
 from masthead.funding import selectors, services
-from masthead.funding.forms import OTHER, SupportForm
+from masthead.funding.forms import OTHER, ChangeAmountForm, SupportForm
 from masthead.funding.models import (
-    Donation,
     DonationIntent,
     Donor,
     Frequency,
     ManualRail,
-    RecurringDonation,
 )
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import (
@@ -137,10 +135,14 @@ def checkout(request):
         if allowed:
             return _start(request, form)
     if not allowed:
-        form.add_error(
-            None, _("We could not start your donation. Please try again later.")
-        )
+        return _could_not_start(request, form, status=400)
     return _render_support(request, form, status=400)
+
+
+def _could_not_start(request, form: SupportForm, *, status: int):
+    """The support form again, saying the donation could not start."""
+    form.add_error(None, _("We could not start your donation. Please try again later."))
+    return _render_support(request, form, status=status)
 
 
 def _support_again(**query: str) -> str:
@@ -173,10 +175,7 @@ def _start(request, form: SupportForm):
         )
     except ProviderError:
         logger.exception("Checkout could not start")
-        form.add_error(
-            None, _("We could not start your donation. Please try again later.")
-        )
-        return _render_support(request, form, status=502)
+        return _could_not_start(request, form, status=502)
     return redirect(started.checkout.redirect_url)
 
 
@@ -331,55 +330,40 @@ def manage_donations(request):
         return redirect("funding:manage")
     message = error = ""
     if request.method == "POST":
-        recurring = (
-            RecurringDonation.objects.filter(
-                donor=donor, pk=request.POST.get("recurring", "")
-            ).first()
-            if request.POST.get("recurring", "").isdigit()
-            else None
+        form = ChangeAmountForm(
+            request.POST, donor=donor, options=selectors.donation_options()
         )
-        if recurring is None:
-            error = _("That donation was not found.")
-        elif request.POST.get("action") == "cancel":
-            try:
-                services.recurring_donation_cancel(recurring=recurring)
-                message = _(
-                    "Your recurring donation is canceled. Thank you for your support."
-                )
-            except ProviderError:
-                error = _("We could not cancel it just now. Please try again later.")
-        elif request.POST.get("action") == "change":
-            try:
-                amount = Money.parse(request.POST.get("amount", ""), recurring.currency)
-                option = selectors.donation_options().get(
-                    (recurring.currency, recurring.interval)
-                )
-                minimum = option.minimum if option else amount
-                if amount < minimum:
-                    raise MoneyError(
-                        _("The smallest amount we can take is %(minimum)s.")
-                        % {"minimum": minimum}
-                    )
-                services.recurring_donation_change_amount(
-                    recurring=recurring, amount=amount
-                )
-                message = _("Your donation is now %(amount)s.") % {"amount": amount}
-            except MoneyError as problem:
-                error = str(problem)
-            except ProviderError:
-                error = _("We could not change it just now. Please try again later.")
+        if not form.is_valid():
+            error = form.first_error()
+        else:
+            message, error = _change_donation(**form.cleaned_data)
     context = {
+        **selectors.donor_donations(donor=donor),
         "donor": donor,
-        "recurring": RecurringDonation.objects.filter(donor=donor),
-        "donations": Donation.objects.filter(donor=donor).exclude(
-            status=Donation.Status.FAILED
-        ),
         "message": message,
         "error": error,
     }
     return render(
         request, "funding/manage_donations.html", context, status=400 if error else 200
     )
+
+
+def _change_donation(*, recurring, action, money=None, **unused) -> tuple[str, str]:
+    """Cancel or change at the provider; return the message and the error."""
+    try:
+        if action == "cancel":
+            services.recurring_donation_cancel(recurring=recurring)
+            return _(
+                "Your recurring donation is canceled. Thank you for your support."
+            ), ""
+        services.recurring_donation_change_amount(recurring=recurring, amount=money)
+        return _("Your donation is now %(amount)s.") % {"amount": money}, ""
+    except MoneyError as problem:
+        return "", str(problem)
+    except ProviderError:
+        if action == "cancel":
+            return "", _("We could not cancel it just now. Please try again later.")
+        return "", _("We could not change it just now. Please try again later.")
 
 
 @require_POST
