@@ -222,10 +222,6 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
     """
     goal_currency = FundingSettings.load().goal_currency
     rates = exchange_rates(goal_currency)
-    tz = timezone.get_default_timezone()  # the counters' days, not the editor's
-    start = datetime.combine(since, datetime.min.time(), tzinfo=tz)
-    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-
     rows: dict[tuple[date, str], DayRow] = {}
 
     def row(day: date, variant: str) -> DayRow:
@@ -239,6 +235,26 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
         row(count.day, count.variant).add(
             Tally(**{name: getattr(count, name) for name in EVENT_COLUMNS.values()})
         )
+    unconverted = _add_donations(appeal, since, until, row, rates, goal_currency)
+    variants, totals = _by_variant(appeal, rows.values(), goal_currency)
+    return AppealResults(
+        appeal=appeal,
+        since=since,
+        until=until,
+        currency=goal_currency,
+        variants=variants,
+        days=sorted(rows.values(), key=lambda r: (r.day, r.variant), reverse=True),
+        leader=stats.leader({v.key: (v.donations, v.impressions) for v in variants}),
+        unconverted=tuple(sorted(unconverted)),
+        totals=totals,
+    )
+
+
+def _add_donations(appeal, since, until, row, rates, goal_currency) -> set[str]:
+    """Add each first payment's net to its day's row; return currencies unrated."""
+    tz = timezone.get_default_timezone()  # the counters' days, not the editor's
+    start = datetime.combine(since, datetime.min.time(), tzinfo=tz)
+    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=tz)
     unconverted = set()
     first = _first_payments(appeal, start, end)
     # What is left of each after refunds and disputes: the ledger's sum.
@@ -262,13 +278,17 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
             )
         else:
             unconverted.add(donation.currency)
+    return unconverted
 
+
+def _by_variant(appeal, rows, goal_currency):
+    """Return each variant's results (removed ones too) and the appeal's totals."""
     by_key = {
         v.key: VariantResult(key=v.key, headline=v.headline, currency=goal_currency)
         for v in appeal.variants.all()
     }
     totals = VariantResult(currency=goal_currency)
-    for line in rows.values():
+    for line in rows:
         by_key.setdefault(
             line.variant,
             VariantResult(
@@ -277,15 +297,4 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
         ).add(line)
         totals.add(line)
     variants = sorted(by_key.values(), key=lambda v: (len(v.key), v.key))
-    leader = stats.leader({v.key: (v.donations, v.impressions) for v in variants})
-    return AppealResults(
-        appeal=appeal,
-        since=since,
-        until=until,
-        currency=goal_currency,
-        variants=variants,
-        days=sorted(rows.values(), key=lambda r: (r.day, r.variant), reverse=True),
-        leader=leader,
-        unconverted=tuple(sorted(unconverted)),
-        totals=totals,
-    )
+    return variants, totals
