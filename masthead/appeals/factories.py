@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from masthead.appeals import services as appeal_services
 from masthead.appeals.models import Appeal, AppealVariant, Placement
 from masthead.funding import factories, services
 from masthead.funding.models import Donation, Frequency
@@ -28,6 +29,7 @@ def appeal_build(
                 **variant,
             },
         )
+    appeal_services.appeal_variants_key(appeal=appeal)
     if sections:
         appeal.sections.set(sections)
         appeal.save()  # a cluster's many-to-many is written on save

@@ -6,7 +6,6 @@ server only ever learns daily totals per appeal, variant and event.
 """
 
 import re
-from string import ascii_uppercase
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -22,16 +21,13 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin
 
-from masthead.appeals import figures
-from masthead.funding.models import CURRENCY_CHOICES, Donation, Frequency
+from masthead.appeals import figures, rendering
+from masthead.funding.models import CURRENCY_CHOICES, Frequency
 from masthead.funding.money import Money
-from masthead.funding.selectors import donation_options
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 BODY_FEATURES = ["bold", "italic", "link"]
@@ -151,7 +147,7 @@ class Appeal(PreviewableMixin, ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    content_panels = [
+    appeal_panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("placement"), FieldPanel("inline_after")]),
         InlinePanel(
@@ -188,12 +184,6 @@ class Appeal(PreviewableMixin, ClusterableModel):
         FieldPanel("key"),
         FieldPanel("currency"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Appeal")),
-            ObjectList(audience_panels, heading=_("Who sees it, and when")),
-        ]
-    )
 
     class Meta:
         ordering = ["-priority", "pk"]
@@ -207,16 +197,6 @@ class Appeal(PreviewableMixin, ClusterableModel):
             raise ValidationError({"ends_at": _("The end must come after the start.")})
         if not self.key:
             self.key = self._free_key(slugify(self.name)[:40] or "appeal")
-        if not any(code == self.currency for code, _ in donation_options()):
-            raise ValidationError(
-                {
-                    "currency": _(
-                        "The support page takes no %(currency)s yet: add its "
-                        "amounts under Funding → Amounts first."
-                    )
-                    % {"currency": self.currency}
-                }
-            )
         self.language = self.language.strip().lower()
         if self.language and not LANGUAGE_CODE.match(self.language):
             raise ValidationError(
@@ -235,34 +215,12 @@ class Appeal(PreviewableMixin, ClusterableModel):
             key = f"{base}-{number}"
         return key
 
-    def variant_keys_used(self) -> set[str]:
-        """Keys of current variants and of removed ones that left results."""
-        return (
-            set(
-                AppealVariant.objects.filter(appeal_id=self.pk).values_list(
-                    "key", flat=True
-                )
-            )
-            | set(
-                DailyCount.objects.filter(appeal_id=self.pk).values_list(
-                    "variant", flat=True
-                )
-            )
-            | set(
-                Donation.objects.filter(appeal=self.key).values_list(
-                    "variant", flat=True
-                )
-            )
-        )
-
     def get_preview_template(self, request, mode_name):
         return "appeals/preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from masthead.appeals.templatetags.appeal_tags import render_preview
-
         context = super().get_preview_context(request, mode_name)
-        context["previews"] = render_preview(self)
+        context["previews"] = rendering.render_preview(self)
         return context
 
     @property
@@ -330,11 +288,6 @@ class AppealVariant(Orderable):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs) -> None:
-        if not self.key:
-            self.key = next_variant_key(self.appeal.variant_keys_used())
-        super().save(*args, **kwargs)
-
     def support_url(self, base: str) -> str:
         """The button's target: the support page, preselected and attributed."""
         query = {
@@ -346,16 +299,6 @@ class AppealVariant(Orderable):
         if self.amount:
             query["amount"] = Money.major(self.amount, self.appeal.currency).minor
         return f"{base}?{urlencode(query)}"
-
-
-def next_variant_key(taken: set[str]) -> str:
-    for letter in ascii_uppercase:
-        if letter not in taken:
-            return letter
-    number = len(ascii_uppercase) + 1
-    while f"V{number}" in taken:
-        number += 1
-    return f"V{number}"
 
 
 class DailyCount(models.Model):

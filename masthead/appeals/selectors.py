@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from masthead import pagecache
 from masthead.appeals import stats
-from masthead.appeals.models import EVENT_COLUMNS, Appeal, DailyCount
+from masthead.appeals.models import EVENT_COLUMNS, Appeal, AppealVariant, DailyCount
 from masthead.funding.models import Donation, FundingSettings, LedgerEntry
 from masthead.funding.money import Money
-from masthead.funding.selectors import exchange_rates
+from masthead.funding.selectors import donation_options, exchange_rates
 
 # Pages are cached; an appeal that starts within this lead is rendered
 # already, and the reader's device waits for its start time.
@@ -46,6 +46,35 @@ def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
         for appeal in appeals
         if (appeal.ends_at is None or appeal.ends_at > now) and appeal.variant_list
     ]
+
+
+def variant_keys_used(appeal: Appeal) -> set[str]:
+    """Return the keys of current variants and of removed ones that left results."""
+    return (
+        set(
+            AppealVariant.objects.filter(appeal_id=appeal.pk).values_list(
+                "key", flat=True
+            )
+        )
+        | set(
+            DailyCount.objects.filter(appeal_id=appeal.pk).values_list(
+                "variant", flat=True
+            )
+        )
+        | set(
+            Donation.objects.filter(appeal=appeal.key).values_list("variant", flat=True)
+        )
+    )
+
+
+def appeal_names() -> dict[str, str]:
+    """Return each appeal's name by its key."""
+    return dict(Appeal.objects.values_list("key", "name"))
+
+
+def currency_offered(currency: str) -> bool:
+    """Whether the support page takes ``currency`` (it has amounts for it)."""
+    return any(code == currency for code, _ in donation_options())
 
 
 def _language_matches(wanted: str, language: str | None) -> bool:
@@ -193,10 +222,6 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
     """
     goal_currency = FundingSettings.load().goal_currency
     rates = exchange_rates(goal_currency)
-    tz = timezone.get_default_timezone()  # the counters' days, not the editor's
-    start = datetime.combine(since, datetime.min.time(), tzinfo=tz)
-    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-
     rows: dict[tuple[date, str], DayRow] = {}
 
     def row(day: date, variant: str) -> DayRow:
@@ -210,6 +235,26 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
         row(count.day, count.variant).add(
             Tally(**{name: getattr(count, name) for name in EVENT_COLUMNS.values()})
         )
+    unconverted = _add_donations(appeal, since, until, row, rates, goal_currency)
+    variants, totals = _by_variant(appeal, rows.values(), goal_currency)
+    return AppealResults(
+        appeal=appeal,
+        since=since,
+        until=until,
+        currency=goal_currency,
+        variants=variants,
+        days=sorted(rows.values(), key=lambda r: (r.day, r.variant), reverse=True),
+        leader=stats.leader({v.key: (v.donations, v.impressions) for v in variants}),
+        unconverted=tuple(sorted(unconverted)),
+        totals=totals,
+    )
+
+
+def _add_donations(appeal, since, until, row, rates, goal_currency) -> set[str]:
+    """Add each first payment's net to its day's row; return currencies unrated."""
+    tz = timezone.get_default_timezone()  # the counters' days, not the editor's
+    start = datetime.combine(since, datetime.min.time(), tzinfo=tz)
+    end = datetime.combine(until + timedelta(days=1), datetime.min.time(), tzinfo=tz)
     unconverted = set()
     first = _first_payments(appeal, start, end)
     # What is left of each after refunds and disputes: the ledger's sum.
@@ -233,13 +278,17 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
             )
         else:
             unconverted.add(donation.currency)
+    return unconverted
 
+
+def _by_variant(appeal, rows, goal_currency):
+    """Return each variant's results (removed ones too) and the appeal's totals."""
     by_key = {
         v.key: VariantResult(key=v.key, headline=v.headline, currency=goal_currency)
         for v in appeal.variants.all()
     }
     totals = VariantResult(currency=goal_currency)
-    for line in rows.values():
+    for line in rows:
         by_key.setdefault(
             line.variant,
             VariantResult(
@@ -248,15 +297,4 @@ def appeal_results(appeal: Appeal, *, since: date, until: date) -> AppealResults
         ).add(line)
         totals.add(line)
     variants = sorted(by_key.values(), key=lambda v: (len(v.key), v.key))
-    leader = stats.leader({v.key: (v.donations, v.impressions) for v in variants})
-    return AppealResults(
-        appeal=appeal,
-        since=since,
-        until=until,
-        currency=goal_currency,
-        variants=variants,
-        days=sorted(rows.values(), key=lambda r: (r.day, r.variant), reverse=True),
-        leader=leader,
-        unconverted=tuple(sorted(unconverted)),
-        totals=totals,
-    )
+    return variants, totals

@@ -1,12 +1,15 @@
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from masthead.admin_menu import PermissionMenuItem
 from masthead.appeals import admin_views
+from masthead.appeals.forms import AppealForm
 from masthead.appeals.models import Appeal
 from masthead.appeals.templatetags import appeal_tags
 from masthead.news import body
@@ -34,6 +37,14 @@ class AppealViewSet(SnippetViewSet):
         ResultsColumn("results", label="Results"),
     ]
     list_filter = ["placement", "active"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(Appeal.appeal_panels, heading=_("Appeal")),
+            ObjectList(Appeal.audience_panels, heading=_("Who sees it, and when")),
+        ],
+        # Checks the currency against the support page and keys new variants.
+        base_form_class=AppealForm,
+    )
 
 
 register_snippet(AppealViewSet)
@@ -47,15 +58,14 @@ def appeal_admin_urls():
     ]
 
 
-class ResultsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def appeal_results_menu_item():
-    return ResultsMenuItem(
-        "Appeal results", reverse("appeal_results_index"), icon_name="table", order=296
+    return PermissionMenuItem(
+        "Appeal results",
+        reverse("appeal_results_index"),
+        icon_name="table",
+        order=296,
+        permission=admin_views.PERMISSION,
     )
 
 

@@ -92,6 +92,37 @@ def format_money(money: Money, *, exact: bool = False) -> str:
     return f"{sign}{symbol}{text}" if symbol else f"{sign}{text} {money.currency}"
 
 
+# A comma between a digit and three digits reads as a thousands separator.
+_GROUPED = re.compile(r"\d,\d{3}(?!\d)")
+
+
+def parse_unit_list(text: str, currency: str) -> list[Money]:
+    """Return the amounts typed in units of ``currency``, separated by commas.
+
+    "2.50, 5, 10" is three amounts. "5, 1,000" could be two or three, so it is
+    refused with a message.
+    """
+    if _GROUPED.search(text or ""):
+        raise MoneyError(
+            _(
+                "Separate amounts with a comma and a space, and write thousands "
+                "without a separator: 5, 1000."
+            )
+        )
+    parts = [part.strip() for part in (text or "").split(",")]
+    if not any(parts):
+        raise MoneyError(_("Enter at least one amount."))
+    amounts = []
+    for part in parts:
+        if not part:
+            continue
+        try:
+            amounts.append(parse_units(part, currency))
+        except MoneyError as error:
+            raise MoneyError(f"“{part}”: {error}") from None
+    return amounts
+
+
 class AmountField(forms.CharField):
     """An amount in units of the currency chosen in another field of the form.
 
@@ -109,6 +140,13 @@ class AmountField(forms.CharField):
         self.currency_field = currency_field
 
 
+class AmountListField(AmountField):
+    """Amounts in units of the currency chosen in another field, comma-separated.
+
+    The model stores them as a list of minor units.
+    """
+
+
 class AmountsForm(forms.Form):
     """Shows each ``AmountField`` in currency units and cleans it to minor units."""
 
@@ -120,7 +158,15 @@ class AmountsForm(forms.Form):
                 self.initial.get(field.currency_field)
                 or self.fields[field.currency_field].initial
             )
-            if isinstance(minor, int) and currency:
+            if not currency:
+                continue
+            if isinstance(field, AmountListField) and isinstance(minor, list):
+                self.initial[name] = ", ".join(
+                    format_units(Money(value, currency))
+                    for value in minor
+                    if isinstance(value, int)
+                )
+            elif isinstance(minor, int):
                 self.initial[name] = format_units(Money(minor, currency))
 
     def _amount_fields(self):
@@ -137,7 +183,11 @@ class AmountsForm(forms.Form):
             if text is None or not currency:
                 continue  # the field or the currency has its own error
             try:
-                data[name] = parse_units(text, currency).minor
+                if isinstance(field, AmountListField):
+                    amounts = parse_unit_list(text, currency)
+                    data[name] = [money.minor for money in amounts]
+                else:
+                    data[name] = parse_units(text, currency).minor
             except MoneyError as error:
                 self.add_error(name, str(error))
         return data
@@ -167,41 +217,25 @@ class DonationOptionForm(AmountsModelForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["presets"].label = _("Preset amounts")
-        self.fields["presets"].help_text = _(
-            "Whole amounts in the currency, separated by commas: 2, 5, 10, 25 "
-            "offers $2, $5, $10 and $25. The middle one is preselected."
-        )
-
-    def clean_presets(self) -> str:
-        parts = [part.strip() for part in self.cleaned_data["presets"].split(",")]
-        amounts = []
-        for part in filter(None, parts):
-            if not part.isdigit() or int(part) <= 0:
-                raise forms.ValidationError(
-                    _(
-                        "“%(part)s” is not a whole amount. Write whole amounts "
-                        "separated by commas, such as 2, 5, 10, 25; "
-                        "no thousands separators."
-                    )
-                    % {"part": part}
-                )
-            amounts.append(int(part))
-        if not amounts:
-            raise forms.ValidationError(_("Enter at least one amount."))
-        return ", ".join(str(amount) for amount in amounts)
+    presets_minor = AmountListField(
+        currency_field="currency",
+        max_length=200,
+        label=_("Preset amounts"),
+        help_text=_(
+            "Amounts in the currency, separated by commas: 2, 5, 10, 25 offers "
+            "$2, $5, $10 and $25; 2.50 for $2.50; yen without decimals. "
+            "The middle one is preselected."
+        ),
+    )
 
     def clean(self):
         data = super().clean()
         currency, minimum = data.get("currency"), data.get("minimum_minor")
-        presets = data.get("presets")
-        if currency and isinstance(minimum, int) and presets:
-            lowest = min(int(part) for part in presets.split(","))
-            if Money.major(lowest, currency).minor < minimum:
+        presets = data.get("presets_minor")
+        if currency and isinstance(minimum, int) and isinstance(presets, list):
+            if presets and min(presets) < minimum:
                 self.add_error(
-                    "presets",
+                    "presets_minor",
                     _("Every preset must be at least the minimum (%(minimum)s).")
                     % {"minimum": format_money(Money(minimum, currency))},
                 )

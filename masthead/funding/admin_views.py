@@ -13,8 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from masthead.appeals.models import Appeal
-from masthead.funding import charts, selectors, services
+from masthead.funding import attribution, charts, selectors, services
 from masthead.funding.admin_forms import AmountField, AmountsForm
 from masthead.funding.models import CURRENCY_CHOICES, Donation
 from masthead.funding.money import Money, MoneyError
@@ -47,7 +46,7 @@ def _by_currency(report) -> list[CurrencyRow]:
 
 def _by_appeal(report) -> list[tuple[str, Money, int]]:
     """Return the "by appeal" rows with each appeal's name, not its key."""
-    names = dict(Appeal.objects.values_list("key", "name"))
+    names = attribution.appeal_names()
     rows = []
     for key, money, count in report.by_appeal:
         if key == "—":
@@ -95,10 +94,19 @@ def donations_csv(request):
     _require_permission(request)
     writer = csv.writer(_Echo())
     header = [
-        "received_at", "provider", "provider_payment_id", "amount", "currency",
-        "amount_minor", "status", "email", "name", "recurring_interval", "appeal",
+        "received_at",
+        "provider",
+        "provider_payment_id",
+        "amount",
+        "currency",
+        "amount_minor",
+        "status",
+        "email",
+        "name",
+        "recurring_interval",
+        "appeal",
         "variant",
-    ]  # fmt: skip
+    ]
 
     def rows():
         yield writer.writerow(header)
@@ -136,10 +144,11 @@ def approve(request, pk: int):
 
 class TransferForm(AmountsForm):
     reference = forms.CharField(
-        label="Reference or transfer text", max_length=300,
+        label="Reference or transfer text",
+        max_length=300,
         help_text="The code the reader gave, such as MH-7KQ4-M2XP, or the "
         "whole text of the transfer.",
-    )  # fmt: skip
+    )
     amount = AmountField(
         currency_field="currency",
         label="Amount received",

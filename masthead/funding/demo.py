@@ -31,7 +31,7 @@ SUPPORTERS = [
     *[(f"annual{n}@example.org", 12000, "USD", Frequency.ANNUAL) for n in range(40)],
     *[(f"once{n}@example.org", 5000, "USD", Frequency.ONE_TIME) for n in range(30)],
     *[(f"pound{n}@example.org", 10000, "GBP", Frequency.ONE_TIME) for n in range(7)],
-]  # fmt: skip
+]
 
 
 def build() -> int:

@@ -50,14 +50,21 @@ def dummy_payment(
     }
     if subscription_id:
         payload.update(subscription_id=subscription_id, interval=interval or "month")
-    return _raw("payment.succeeded", event_id, occurred_at or timezone.now(),
-                **payload)  # fmt: skip
+    return _raw("payment.succeeded", event_id, occurred_at or timezone.now(), **payload)
 
 
-def dummy_payment_failed(*, intent: DonationIntent, event_id: str | None = None,
-                         occurred_at: datetime | None = None) -> RawEvent:  # fmt: skip
-    return _raw("payment.failed", event_id, occurred_at or timezone.now(),
-                intent_id=str(intent.public_id))  # fmt: skip
+def dummy_payment_failed(
+    *,
+    intent: DonationIntent,
+    event_id: str | None = None,
+    occurred_at: datetime | None = None,
+) -> RawEvent:
+    return _raw(
+        "payment.failed",
+        event_id,
+        occurred_at or timezone.now(),
+        intent_id=str(intent.public_id),
+    )
 
 
 def dummy_subscription(
@@ -73,22 +80,37 @@ def dummy_subscription(
     occurred_at: datetime | None = None,
 ) -> RawEvent:
     return _raw(
-        "subscription.changed", event_id, occurred_at or timezone.now(),
-        subscription_id=subscription_id, status=status,
-        amount_minor=amount.minor, currency=amount.currency, interval=interval,
-        customer_id=customer_id, email=email or (intent.email if intent else ""),
+        "subscription.changed",
+        event_id,
+        occurred_at or timezone.now(),
+        subscription_id=subscription_id,
+        status=status,
+        amount_minor=amount.minor,
+        currency=amount.currency,
+        interval=interval,
+        customer_id=customer_id,
+        email=email or (intent.email if intent else ""),
         intent_id=str(intent.public_id) if intent else "",
-    )  # fmt: skip
+    )
 
 
-def dummy_refund(*, payment_id: str, amount: Money, refund_id: str = "",
-                 event_id: str | None = None,
-                 occurred_at: datetime | None = None) -> RawEvent:  # fmt: skip
+def dummy_refund(
+    *,
+    payment_id: str,
+    amount: Money,
+    refund_id: str = "",
+    event_id: str | None = None,
+    occurred_at: datetime | None = None,
+) -> RawEvent:
     return _raw(
-        "refund.created", event_id, occurred_at or timezone.now(),
-        payment_id=payment_id, refund_id=refund_id or f"dummy_re_{uuid.uuid4().hex}",
-        amount_minor=amount.minor, currency=amount.currency,
-    )  # fmt: skip
+        "refund.created",
+        event_id,
+        occurred_at or timezone.now(),
+        payment_id=payment_id,
+        refund_id=refund_id or f"dummy_re_{uuid.uuid4().hex}",
+        amount_minor=amount.minor,
+        currency=amount.currency,
+    )
 
 
 def record(raw: RawEvent, *, provider: str = "dummy") -> ProviderEvent:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from masthead.funding import selectors
 from masthead.funding.models import Frequency
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.selectors import AmountChoice
@@ -84,12 +85,60 @@ class SupportForm(forms.Form):
         except (MoneyError, ValueError) as error:
             self.add_error("custom_amount", str(error))
             return data
-        if money < choice.minimum:
-            self.add_error(
-                "custom_amount",
-                _("The smallest amount we can take is %(minimum)s.")
-                % {"minimum": choice.minimum},
-            )
+        problem = below_minimum(money, choice)
+        if problem:
+            self.add_error("custom_amount", problem)
             return data
         data["money"] = money
         return data
+
+
+def below_minimum(money: Money, choice: AmountChoice | None) -> str:
+    """Return why ``money`` is too small to take, or "" if it is not."""
+    if choice is not None and money < choice.minimum:
+        return _("The smallest amount we can take is %(minimum)s.") % {
+            "minimum": choice.minimum
+        }
+    return ""
+
+
+class ChangeAmountForm(forms.Form):
+    """A signed-in donor cancels a recurring donation or changes its amount."""
+
+    recurring = forms.CharField(max_length=20)
+    action = forms.ChoiceField(
+        choices=[("cancel", _("Cancel")), ("change", _("Change"))]
+    )
+    amount = forms.CharField(required=False, max_length=20)
+
+    def __init__(self, *args, donor, options: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.donor, self.options = donor, options
+
+    def clean_recurring(self):
+        recurring = selectors.recurring_donation_of(
+            donor=self.donor, pk=self.cleaned_data["recurring"]
+        )
+        if recurring is None:
+            raise forms.ValidationError(_("That donation was not found."))
+        return recurring
+
+    def clean(self):
+        data = super().clean()
+        recurring = data.get("recurring")
+        if recurring is None or data.get("action") != "change":
+            return data
+        try:
+            money = Money.parse(data.get("amount", ""), recurring.currency)
+        except MoneyError as error:
+            raise forms.ValidationError(str(error)) from None
+        problem = below_minimum(
+            money, self.options.get((recurring.currency, recurring.interval))
+        )
+        if problem:
+            raise forms.ValidationError(problem)
+        data["money"] = money
+        return data
+
+    def first_error(self) -> str:
+        return next(iter(self.errors.values()))[0]

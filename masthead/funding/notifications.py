@@ -8,6 +8,7 @@ the same transaction.
 """
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -16,16 +17,36 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from masthead.funding.models import Donation, RecurringDonation
+from masthead.funding.models import Donation, DonationIntent, RecurringDonation
+from masthead.mirrors import selectors as mirror_selectors
 
 logger = logging.getLogger(__name__)
 
 
-def _send(template: str, to: str, context: dict) -> None:
-    context = {**context, "site_name": settings.WAGTAIL_SITE_NAME,
-               "site_url": settings.SITE_URL}  # fmt: skip
+def _site_url(intent: DonationIntent | None) -> str:
+    """Return the address the donor started from, if it is still served.
+
+    A mirror retired since then gives way to the main domain.
+    """
+    started = intent.site_url if intent else ""
+    if not started:
+        return settings.SITE_URL.rstrip("/")
+    return mirror_selectors.base_url_for(urlsplit(started).netloc)
+
+
+def email_send(template: str, to: str, context: dict, *, site_url: str) -> None:
+    """Send one email to a donor: the template's first line is its subject."""
+    context = {
+        **context,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": site_url.rstrip("/"),
+    }
     subject, _, body = render_to_string(template, context).strip().partition("\n")
     EmailMessage(subject.strip(), body.strip() + "\n", to=[to]).send()
+
+
+def _send(template: str, to: str, context: dict, *, intent=None) -> None:
+    email_send(template, to, context, site_url=_site_url(intent))
 
 
 def _each_locked(queryset, handle) -> int:
@@ -41,22 +62,34 @@ def _each_locked(queryset, handle) -> int:
 def _receipt(donation: Donation) -> bool:
     email = donation.donor.email if donation.donor else ""
     if email:
-        _send("funding/email/receipt.txt", email, {"donation": donation})
+        intent = donation.intent or (
+            donation.recurring.intent if donation.recurring else None
+        )
+        _send("funding/email/receipt.txt", email, {"donation": donation}, intent=intent)
     donation.receipt_sent_at = timezone.now()
     donation.save(update_fields=["receipt_sent_at"])
     return bool(email)
 
 
 def _failure_notice(recurring: RecurringDonation) -> bool:
-    _send("funding/email/payment_failed.txt", recurring.donor.email,
-          {"recurring": recurring})  # fmt: skip
+    _send(
+        "funding/email/payment_failed.txt",
+        recurring.donor.email,
+        {"recurring": recurring},
+        intent=recurring.intent,
+    )
     recurring.failure_notice_for = recurring.past_due_since
     recurring.save(update_fields=["failure_notice_for"])
     return True
 
 
 def _cancel_notice(recurring: RecurringDonation) -> bool:
-    _send("funding/email/canceled.txt", recurring.donor.email, {"recurring": recurring})
+    _send(
+        "funding/email/canceled.txt",
+        recurring.donor.email,
+        {"recurring": recurring},
+        intent=recurring.intent,
+    )
     recurring.cancel_notice_sent_at = timezone.now()
     recurring.save(update_fields=["cancel_notice_sent_at"])
     return True
@@ -66,7 +99,7 @@ def notifications_send_pending() -> int:
     """Send every email that is due and not sent yet; return how many."""
     receipts = Donation.objects.filter(
         status=Donation.Status.SUCCEEDED, receipt_sent_at__isnull=True
-    ).select_related("donor")
+    ).select_related("donor", "intent", "recurring__intent")
     failures = RecurringDonation.objects.filter(
         status=RecurringDonation.Status.PAST_DUE, past_due_since__isnull=False
     ).filter(
@@ -77,6 +110,6 @@ def notifications_send_pending() -> int:
     )
     return (
         _each_locked(receipts, _receipt)
-        + _each_locked(failures.select_related("donor"), _failure_notice)
-        + _each_locked(cancellations.select_related("donor"), _cancel_notice)
+        + _each_locked(failures.select_related("donor", "intent"), _failure_notice)
+        + _each_locked(cancellations.select_related("donor", "intent"), _cancel_notice)
     )

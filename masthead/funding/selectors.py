@@ -11,6 +11,7 @@ from django.utils import timezone
 from masthead.funding.models import (
     Donation,
     DonationOption,
+    Donor,
     ExchangeRate,
     Frequency,
     FundingSettings,
@@ -63,6 +64,70 @@ def exchange_rates(goal_currency: str) -> dict[str, Decimal]:
     return rates
 
 
+@dataclass(frozen=True)
+class MonthTotals:
+    """A month's money by kind, in minor units of each currency.
+
+    Recurring donations count at their monthly value (annual ÷ 12, so not
+    always whole until converted); refunds and disputes are negative.
+    """
+
+    recurring: dict[str, Decimal]
+    one_time: dict[str, Decimal]
+    taken_back: dict[str, Decimal]
+
+    def combined(self) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = {}
+        for part in (self.recurring, self.one_time, self.taken_back):
+            for currency, minor in part.items():
+                totals[currency] = totals.get(currency, Decimal(0)) + minor
+        return totals
+
+
+def _ledger_totals(entries) -> dict[str, Decimal]:
+    return {
+        row["currency"]: Decimal(row["total"])
+        for row in entries.values("currency").annotate(total=Sum("amount_minor"))
+    }
+
+
+def _active_recurring(end: datetime):
+    return RecurringDonation.objects.filter(
+        status=RecurringDonation.Status.ACTIVE, started_at__lt=end
+    )
+
+
+def _month_totals(start: datetime, end: datetime) -> MonthTotals:
+    """Return the month's recurring, one-time and taken-back money."""
+    recurring: dict[str, Decimal] = {}
+    for row in _active_recurring(end).values("currency", "interval", "amount_minor"):
+        monthly = Decimal(row["amount_minor"])
+        if row["interval"] == Frequency.ANNUAL:
+            monthly /= 12
+        recurring[row["currency"]] = recurring.get(row["currency"], 0) + monthly
+    entries = LedgerEntry.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
+    return MonthTotals(
+        recurring=recurring,
+        one_time=_ledger_totals(
+            entries.filter(
+                kind=LedgerEntry.Kind.PAYMENT, donation__recurring__isnull=True
+            )
+        ),
+        taken_back=_ledger_totals(entries.exclude(kind=LedgerEntry.Kind.PAYMENT)),
+    )
+
+
+def _in_goal_currency(
+    totals: dict[str, Decimal], goal_currency: str, rates: dict[str, Decimal]
+) -> int:
+    """Return ``totals`` in minor units of the goal currency; unrated ones left out."""
+    return sum(
+        Money(int(minor), currency).convert(goal_currency, rates[currency]).minor
+        for currency, minor in totals.items()
+        if currency in rates
+    )
+
+
 def goal_progress(*, month: datetime | None = None) -> GoalProgress:
     """Return how much of the month's cost readers have covered.
 
@@ -72,41 +137,15 @@ def goal_progress(*, month: datetime | None = None) -> GoalProgress:
     goal currency with the exchange rates set in the admin.
     """
     settings = FundingSettings.load()
-    goal = settings.goal
     start, end = month_bounds(timezone.localtime(month or timezone.now()))
-    rates = exchange_rates(goal.currency)
-    totals: dict[str, Decimal] = {}
-    for recurring in RecurringDonation.objects.filter(
-        status=RecurringDonation.Status.ACTIVE, started_at__lt=end
-    ).values("currency", "interval", "amount_minor"):
-        monthly = Decimal(recurring["amount_minor"])
-        if recurring["interval"] == Frequency.ANNUAL:
-            monthly /= 12
-        totals[recurring["currency"]] = totals.get(recurring["currency"], 0) + monthly
-    month_entries = LedgerEntry.objects.filter(
-        occurred_at__gte=start, occurred_at__lt=end
-    )
-    one_time = month_entries.filter(
-        kind=LedgerEntry.Kind.PAYMENT, donation__recurring__isnull=True
-    )
-    taken_back = month_entries.exclude(kind=LedgerEntry.Kind.PAYMENT)
-    for entries in (one_time, taken_back):
-        for row in entries.values("currency").annotate(total=Sum("amount_minor")):
-            totals[row["currency"]] = totals.get(row["currency"], 0) + row["total"]
-    covered = 0
-    unconverted = []
-    for currency, minor in totals.items():
-        if currency not in rates:
-            unconverted.append(currency)
-            continue
-        covered += (
-            Money(int(minor), currency).convert(goal.currency, rates[currency]).minor
-        )
-    recurring_donors = set(
-        RecurringDonation.objects.filter(
-            status=RecurringDonation.Status.ACTIVE, started_at__lt=end
-        ).values_list("donor_id", flat=True)
-    )
+    rates = exchange_rates(settings.goal_currency)
+    return _goal_progress(settings, start, end, rates, _month_totals(start, end))
+
+
+def _goal_progress(settings, start, end, rates, totals: MonthTotals) -> GoalProgress:
+    goal = settings.goal
+    combined = totals.combined()
+    recurring_donors = set(_active_recurring(end).values_list("donor_id", flat=True))
     one_time_donors = set(
         Donation.objects.filter(
             status=Donation.Status.SUCCEEDED,
@@ -117,10 +156,10 @@ def goal_progress(*, month: datetime | None = None) -> GoalProgress:
     )
     return GoalProgress(
         goal=goal,
-        covered=Money(covered, goal.currency),
+        covered=Money(_in_goal_currency(combined, goal.currency, rates), goal.currency),
         supporters=len((recurring_donors | one_time_donors) - {None}),
         text=settings.goal_text.replace("{goal}", str(goal)),
-        unconverted=tuple(sorted(unconverted)),
+        unconverted=tuple(sorted(set(combined) - set(rates))),
     )
 
 
@@ -174,81 +213,28 @@ class FundingReport:
     review: list[Donation]
 
 
-def _in_goal_currency(totals: dict[str, Decimal], goal_currency: str) -> int:
-    rates = exchange_rates(goal_currency)
-    return sum(
-        Money(int(minor), currency).convert(goal_currency, rates[currency]).minor
-        for currency, minor in totals.items()
-        if currency in rates
-    )
-
-
-def _ledger_totals(entries) -> dict[str, Decimal]:
-    return {
-        row["currency"]: Decimal(row["total"])
-        for row in entries.values("currency").annotate(total=Sum("amount_minor"))
-    }
-
-
 def funding_report(*, month: datetime | None = None) -> FundingReport:
-    """Return the figures of the funding dashboard for ``month``."""
-    progress = goal_progress(month=month)
-    goal_currency = progress.goal.currency
+    """Return the figures of the funding dashboard for ``month``.
+
+    Exchange rates are read once, and each figure is computed once: the
+    meter's total is the sum of the dashboard's parts.
+    """
+    settings = FundingSettings.load()
+    goal_currency = settings.goal_currency
     start, end = month_bounds(timezone.localtime(month or timezone.now()))
-    recurring = RecurringDonation.objects.filter(
-        status=RecurringDonation.Status.ACTIVE, started_at__lt=end
-    )
-    monthly: dict[str, Decimal] = {}
-    for row in recurring.values("currency", "interval", "amount_minor"):
-        value = Decimal(row["amount_minor"])
-        if row["interval"] == Frequency.ANNUAL:
-            value /= 12
-        monthly[row["currency"]] = monthly.get(row["currency"], 0) + value
+    rates = exchange_rates(goal_currency)
+    totals = _month_totals(start, end)
+
+    def in_goal(amounts: dict[str, Decimal]) -> Money:
+        return Money(_in_goal_currency(amounts, goal_currency, rates), goal_currency)
+
     entries = LedgerEntry.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
-    one_time = _ledger_totals(
-        entries.filter(kind=LedgerEntry.Kind.PAYMENT, donation__recurring__isnull=True)
-    )
-    taken_back = _ledger_totals(entries.exclude(kind=LedgerEntry.Kind.PAYMENT))
-    by_appeal = []
-    for row in (
-        entries.filter(kind=LedgerEntry.Kind.PAYMENT)
-        .values("donation__appeal", "currency")
-        .annotate(total=Sum("amount_minor"), count=models.Count("id"))
-    ):
-        by_appeal.append((row["donation__appeal"] or "—", row["currency"],
-                          row["total"], row["count"]))  # fmt: skip
-    appeals: dict[str, list[int]] = {}
-    for appeal, currency, total, count in by_appeal:
-        converted = _in_goal_currency({currency: Decimal(total)}, goal_currency)
-        appeals.setdefault(appeal, [0, 0])
-        appeals[appeal][0] += converted
-        appeals[appeal][1] += count
-    history = []
-    cursor = start
-    for _ in range(12):
-        month_start, month_end = month_bounds(cursor)
-        received = _ledger_totals(
-            LedgerEntry.objects.filter(
-                occurred_at__gte=month_start, occurred_at__lt=month_end
-            )
-        )
-        history.append(
-            MonthTotal(
-                month_start,
-                Money(_in_goal_currency(received, goal_currency), goal_currency),
-            )
-        )
-        cursor = month_start - timedelta(days=1)
     return FundingReport(
         month=start,
-        progress=progress,
-        recurring_monthly=Money(
-            _in_goal_currency(monthly, goal_currency), goal_currency
-        ),
-        one_time=Money(_in_goal_currency(one_time, goal_currency), goal_currency),
-        refunds_and_disputes=Money(
-            -_in_goal_currency(taken_back, goal_currency), goal_currency
-        ),
+        progress=_goal_progress(settings, start, end, rates, totals),
+        recurring_monthly=in_goal(totals.recurring),
+        one_time=in_goal(totals.one_time),
+        refunds_and_disputes=Money(-in_goal(totals.taken_back).minor, goal_currency),
         new_recurring=RecurringDonation.objects.filter(
             started_at__gte=start, started_at__lt=end
         ).count(),
@@ -259,16 +245,44 @@ def funding_report(*, month: datetime | None = None) -> FundingReport:
             (currency, int(total))
             for currency, total in _ledger_totals(entries).items()
         ),
-        by_appeal=sorted(
-            (
-                (name, Money(total, goal_currency), count)
-                for name, (total, count) in appeals.items()
-            ),
-            key=lambda row: -row[1].minor,
-        ),  # fmt: skip
-        history=list(reversed(history)),
+        by_appeal=_by_appeal(entries, in_goal),
+        history=_history(start, in_goal),
         review=list(Donation.objects.filter(status=Donation.Status.REVIEW)[:50]),
     )
+
+
+def _by_appeal(entries, in_goal) -> list[tuple[str, Money, int]]:
+    """Return each appeal's payments of the month, largest first."""
+    appeals: dict[str, list] = {}
+    for row in (
+        entries.filter(kind=LedgerEntry.Kind.PAYMENT)
+        .values("donation__appeal", "currency")
+        .annotate(total=Sum("amount_minor"), count=models.Count("id"))
+    ):
+        received = in_goal({row["currency"]: Decimal(row["total"])})
+        name = row["donation__appeal"] or "—"
+        total, count = appeals.get(name, (Money(0, received.currency), 0))
+        appeals[name] = (total + received, count + row["count"])
+    return sorted(
+        ((name, total, count) for name, (total, count) in appeals.items()),
+        key=lambda row: -row[1].minor,
+    )
+
+
+def _history(start: datetime, in_goal) -> list[MonthTotal]:
+    """Return what came in each month of the year to ``start``, oldest first."""
+    history = []
+    cursor = start
+    for _ in range(12):
+        month_start, month_end = month_bounds(cursor)
+        received = _ledger_totals(
+            LedgerEntry.objects.filter(
+                occurred_at__gte=month_start, occurred_at__lt=month_end
+            )
+        )
+        history.append(MonthTotal(month_start, in_goal(received)))
+        cursor = month_start - timedelta(days=1)
+    return list(reversed(history))
 
 
 def donations_for_export():
@@ -277,3 +291,20 @@ def donations_for_export():
         .order_by("received_at", "pk")
         .iterator(chunk_size=500)
     )
+
+
+def recurring_donation_of(*, donor: Donor, pk: str) -> RecurringDonation | None:
+    """Return the donor's own recurring donation ``pk``; None for anyone else's."""
+    if not str(pk).isdigit():
+        return None
+    return RecurringDonation.objects.filter(donor=donor, pk=int(pk)).first()
+
+
+def donor_donations(*, donor: Donor) -> dict:
+    """Return what a signed-in donor sees: their recurring and past donations."""
+    return {
+        "recurring": RecurringDonation.objects.filter(donor=donor),
+        "donations": Donation.objects.filter(donor=donor).exclude(
+            status=Donation.Status.FAILED
+        ),
+    }

@@ -23,14 +23,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from masthead import ratelimit
 from masthead.funding import selectors, services
-from masthead.funding.forms import OTHER, SupportForm
+from masthead.funding.forms import OTHER, ChangeAmountForm, SupportForm
 from masthead.funding.models import (
-    Donation,
     DonationIntent,
     Donor,
     Frequency,
     ManualRail,
-    RecurringDonation,
 )
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import (
@@ -140,9 +138,7 @@ def checkout(request):
             _sign_up_for_newsletters(form)
             return _start(request, form)
     if not allowed:
-        form.add_error(
-            None, _("We could not start your donation. Please try again later.")
-        )
+        return _could_not_start(request, form, status=400)
     return _render_support(request, form, status=400)
 
 
@@ -162,6 +158,12 @@ def _sign_up_for_newsletters(form: SupportForm) -> None:
         )
 
 
+def _could_not_start(request, form: SupportForm, *, status: int):
+    """The support form again, saying the donation could not start."""
+    form.add_error(None, _("We could not start your donation. Please try again later."))
+    return _render_support(request, form, status=status)
+
+
 def _support_again(**query: str) -> str:
     """The support page as the reader left it, still crediting their appeal."""
     present = {name: value for name, value in query.items() if value}
@@ -179,6 +181,7 @@ def _start(request, form: SupportForm):
             name=data["name"],
             appeal=data["appeal"],
             variant=data["variant"],
+            site_url=mirror_selectors.base_url_for(request.get_host()),
             success_url=request.build_absolute_uri(reverse("funding:thanks")),
             cancel_url=request.build_absolute_uri(
                 _support_again(
@@ -186,15 +189,12 @@ def _start(request, form: SupportForm):
                     currency=data["money"].currency,
                     appeal=data["appeal"],
                     variant=data["variant"],
-                )  # fmt: skip
+                )
             ),
         )
     except ProviderError:
         logger.exception("Checkout could not start")
-        form.add_error(
-            None, _("We could not start your donation. Please try again later.")
-        )
-        return _render_support(request, form, status=502)
+        return _could_not_start(request, form, status=502)
     return redirect(started.checkout.redirect_url)
 
 
@@ -246,7 +246,7 @@ def dummy_checkout(request, public_id):
                 appeal=intent.appeal,
                 variant=intent.variant,
                 declined="1",
-            )  # fmt: skip
+            )
         )
     return render(request, "funding/dummy_checkout.html", {"intent": intent})
 
@@ -311,9 +311,11 @@ def manage(request):
                 _send_sign_in_link(request, email)
             sent = True
     response = render(
-        request, "funding/manage.html", {"sent": sent, "error": error},
+        request,
+        "funding/manage.html",
+        {"sent": sent, "error": error},
         status=400 if error else 200,
-    )  # fmt: skip
+    )
     if request.method == "POST":
         response["Cache-Control"] = "no-store"
     return response
@@ -347,50 +349,40 @@ def manage_donations(request):
         return redirect("funding:manage")
     message = error = ""
     if request.method == "POST":
-        recurring = RecurringDonation.objects.filter(
-            donor=donor, pk=request.POST.get("recurring", "")
-        ).first() if request.POST.get("recurring", "").isdigit() else None  # fmt: skip
-        if recurring is None:
-            error = _("That donation was not found.")
-        elif request.POST.get("action") == "cancel":
-            try:
-                services.recurring_donation_cancel(recurring=recurring)
-                message = _(
-                    "Your recurring donation is canceled. Thank you for your support."
-                )
-            except ProviderError:
-                error = _("We could not cancel it just now. Please try again later.")
-        elif request.POST.get("action") == "change":
-            try:
-                amount = Money.parse(request.POST.get("amount", ""), recurring.currency)
-                option = selectors.donation_options().get(
-                    (recurring.currency, recurring.interval)
-                )
-                minimum = option.minimum if option else amount
-                if amount < minimum:
-                    raise MoneyError(
-                        _("The smallest amount we can take is %(minimum)s.")
-                        % {"minimum": minimum}
-                    )
-                services.recurring_donation_change_amount(
-                    recurring=recurring, amount=amount
-                )
-                message = _("Your donation is now %(amount)s.") % {"amount": amount}
-            except MoneyError as problem:
-                error = str(problem)
-            except ProviderError:
-                error = _("We could not change it just now. Please try again later.")
+        form = ChangeAmountForm(
+            request.POST, donor=donor, options=selectors.donation_options()
+        )
+        if not form.is_valid():
+            error = form.first_error()
+        else:
+            message, error = _change_donation(**form.cleaned_data)
     context = {
+        **selectors.donor_donations(donor=donor),
         "donor": donor,
-        "recurring": RecurringDonation.objects.filter(donor=donor),
-        "donations": Donation.objects.filter(donor=donor).exclude(
-            status=Donation.Status.FAILED
-        ),
         "message": message,
         "error": error,
     }
-    return render(request, "funding/manage_donations.html", context,
-                  status=400 if error else 200)  # fmt: skip
+    return render(
+        request, "funding/manage_donations.html", context, status=400 if error else 200
+    )
+
+
+def _change_donation(*, recurring, action, money=None, **unused) -> tuple[str, str]:
+    """Cancel or change at the provider; return the message and the error."""
+    try:
+        if action == "cancel":
+            services.recurring_donation_cancel(recurring=recurring)
+            return _(
+                "Your recurring donation is canceled. Thank you for your support."
+            ), ""
+        services.recurring_donation_change_amount(recurring=recurring, amount=money)
+        return _("Your donation is now %(amount)s.") % {"amount": money}, ""
+    except MoneyError as problem:
+        return "", str(problem)
+    except ProviderError:
+        if action == "cancel":
+            return "", _("We could not cancel it just now. Please try again later.")
+        return "", _("We could not change it just now. Please try again later.")
 
 
 @require_POST

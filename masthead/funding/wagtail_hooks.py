@@ -1,11 +1,11 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from masthead.admin_menu import PermissionMenuItem
 from masthead.funding import admin_views
 from masthead.funding.admin_forms import DonationOptionForm, format_money
 from masthead.funding.models import DonationOption, ExchangeRate, ManualRail
@@ -78,13 +78,12 @@ def funding_admin_urls():
     ]
 
 
-class DashboardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def funding_dashboard_menu_item():
-    return DashboardMenuItem(
-        "Funding dashboard", reverse("funding_dashboard"), icon_name="pick", order=290
+    return PermissionMenuItem(
+        "Funding dashboard",
+        reverse("funding_dashboard"),
+        icon_name="pick",
+        order=290,
+        permission=admin_views.PERMISSION,
     )

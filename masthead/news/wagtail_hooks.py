@@ -1,3 +1,6 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +18,9 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("insert_editor_js")
+def editor_submit_js():
+    # A Publish waits for the autosave in flight (see the script).
+    return format_html('<script src="{}"></script>', static("news/editor-submit.js"))

@@ -5,25 +5,19 @@ reader's device shows at most one per place (see static/appeals/appeals.js).
 """
 
 from django import template
-from django.core.cache import cache
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from masthead import pagecache
 from masthead.appeals import figures, selectors
-from masthead.appeals.models import Appeal, AppealVariant, Placement
-from masthead.funding.templatetags.funding_tags import METER_SECONDS
+from masthead.appeals.models import Appeal, Placement
+from masthead.appeals.rendering import render_appeal
 from masthead.news.models import SectionPage
 
 register = template.Library()
 
 # More candidates than this for one place would only weigh the page down.
 MAX_CANDIDATES = 4
-# As long as the goal meter inside is kept (it restarts with each month).
-HTML_SECONDS = METER_SECONDS
 
 
 def _target(page) -> tuple[int | None, str]:
@@ -49,20 +43,6 @@ def _candidates(context, page, placement: str) -> list[Appeal]:
     )[:MAX_CANDIDATES]
 
 
-def _render(appeal: Appeal, variants, **flags) -> SafeString:
-    support = reverse("funding:support")
-    return render_to_string(
-        "appeals/appeal.html",
-        {
-            "appeal": appeal,
-            "variants": [(v, v.support_url(support)) for v in variants],
-            # Cached with the HTML, which is renewed with version("funding").
-            "figures": figures.current(),
-            **flags,
-        },
-    )
-
-
 @register.filter(name="figures")
 def figures_filter(text: str, values: dict[str, str]) -> str:
     """Fill {goal}, {raised} and {percent} in plain text (escaped later)."""
@@ -79,30 +59,6 @@ def thousands(number: int) -> str:
 def figures_html(text: str, values: dict[str, str]) -> str:
     """Fill {goal}, {raised} and {percent} in stored rich text."""
     return figures.fill(text, values or {}, html=True)
-
-
-def render_appeal(appeal: Appeal, *, rank: int, shown: bool) -> SafeString:
-    """The appeal's HTML, the same on every page: rendered once per version."""
-    key = (
-        f"appeals:html:{pagecache.version('appeals')}:"
-        f"{pagecache.version('funding')}:{appeal.pk}:{rank}:{int(shown)}"
-    )
-    html = cache.get(key)
-    if html is None:
-        html = _render(appeal, appeal.variant_list, rank=rank, shown=shown)
-        cache.set(key, html, HTML_SECONDS)
-    return html
-
-
-def render_preview(appeal: Appeal) -> list[tuple[AppealVariant, SafeString]]:
-    """Each variant of an appeal as readers would see it, for the admin preview.
-
-    Works on unsaved appeals too: the variants are the editor's form.
-    """
-    return [
-        (variant, _render(appeal, [variant], rank=0, shown=True, preview=True))
-        for variant in appeal.variants.all()
-    ]
 
 
 @register.simple_tag(takes_context=True)

@@ -52,8 +52,11 @@ def test_each_event_adds_one_to_its_daily_total(client, appeal):
         == 204
     )
     assert totals(appeal) == {
-        "impressions": 2, "clicks": 1, "snoozes": 1, "supporters": 1,
-    }  # fmt: skip
+        "impressions": 2,
+        "clicks": 1,
+        "snoozes": 1,
+        "supporters": 1,
+    }
     assert totals(appeal, "B")["impressions"] == 1
     assert DailyCount.objects.count() == 2
 
@@ -117,8 +120,11 @@ def test_behind_a_proxy_readers_are_told_apart_by_its_header(client, appeal, set
 
 def test_the_address_is_not_logged_or_stored(client, appeal, caplog):
     caplog.set_level(logging.DEBUG)
-    beacon(client, {"appeal": "favour", "variant": "A", "event": "click"},
-           REMOTE_ADDR="203.0.113.99")  # fmt: skip
+    beacon(
+        client,
+        {"appeal": "favour", "variant": "A", "event": "click"},
+        REMOTE_ADDR="203.0.113.99",
+    )
     beacon(client, "bad", REMOTE_ADDR="203.0.113.99")
     assert "203.0.113.99" not in caplog.text
     row = DailyCount.objects.values().get()

@@ -109,9 +109,12 @@ def test_a_variant_without_data_says_so(client, appeal_factory):
         "favour", variants=[{"headline": "One"}, {"headline": "Two, new"}]
     )
     DailyCount.objects.create(
-        appeal=appeal, variant="A", day=timezone.localdate(), impressions=2000,
+        appeal=appeal,
+        variant="A",
+        day=timezone.localdate(),
+        impressions=2000,
         clicks=40,
-    )  # fmt: skip
+    )
     sign_in_verified(
         client,
         get_user_model().objects.create_superuser("editor", "e@example.org", "pw"),

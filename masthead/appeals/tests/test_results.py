@@ -90,11 +90,17 @@ def test_renewals_are_not_counted_as_new_conversions(
     first = Donation.objects.get()
     assert first.recurring is not None
     Donation.objects.create(
-        appeal="favour", variant="A", recurring=first.recurring, intent=first.intent,
-        provider="dummy", provider_payment_id="renewal-1", amount_minor=500,
-        currency="USD", status=Donation.Status.SUCCEEDED,
+        appeal="favour",
+        variant="A",
+        recurring=first.recurring,
+        intent=first.intent,
+        provider="dummy",
+        provider_payment_id="renewal-1",
+        amount_minor=500,
+        currency="USD",
+        status=Donation.Status.SUCCEEDED,
         received_at=timezone.now(),
-    )  # fmt: skip
+    )
     today = timezone.localdate()
     report = appeal_results(appeal, since=today, until=today)
     assert report.variants[0].donations == 1

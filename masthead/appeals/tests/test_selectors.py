@@ -8,6 +8,7 @@ from django.utils import timezone
 from masthead import pagecache
 from masthead.appeals.models import Appeal, AppealVariant, DailyCount, Placement
 from masthead.appeals.selectors import appeals_for
+from masthead.appeals.services import appeal_variant_add
 
 pytestmark = pytest.mark.django_db
 
@@ -87,8 +88,8 @@ def test_variants_get_stable_letters(appeal_factory):
     DailyCount.objects.create(appeal=appeal, variant="B", day=date(2026, 11, 1))
     variants = AppealVariant.objects.filter(appeal=appeal)
     variants.get(key="B").delete()
-    AppealVariant.objects.create(appeal=appeal, headline="New", button_label="Give")
+    appeal_variant_add(appeal=appeal, headline="New", button_label="Give")
     assert sorted(variants.values_list("key", flat=True)) == ["A", "C", "D"]
     variants.get(key="D").delete()
-    AppealVariant.objects.create(appeal=appeal, headline="Newer", button_label="Go")
+    appeal_variant_add(appeal=appeal, headline="Newer", button_label="Go")
     assert sorted(variants.values_list("key", flat=True)) == ["A", "C", "D"]

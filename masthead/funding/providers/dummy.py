@@ -40,14 +40,19 @@ class DummyProvider(PaymentProvider):
         subscription_id = f"dummy_sub_{intent.public_id.hex}"
         return [
             factories.dummy_subscription(
-                subscription_id=subscription_id, amount=intent.money,
-                interval=intent.frequency, intent=intent, customer_id=customer_id,
+                subscription_id=subscription_id,
+                amount=intent.money,
+                interval=intent.frequency,
+                intent=intent,
+                customer_id=customer_id,
             ),
             factories.dummy_payment(
-                intent=intent, customer_id=customer_id,
-                subscription_id=subscription_id, interval=intent.frequency,
+                intent=intent,
+                customer_id=customer_id,
+                subscription_id=subscription_id,
+                interval=intent.frequency,
             ),
-        ]  # fmt: skip
+        ]
 
     def refund_event(self, payment_id: str, amount: Money) -> RawEvent:
         return factories.dummy_refund(payment_id=payment_id, amount=amount)

@@ -45,8 +45,14 @@ class ManualProvider(PaymentProvider):
         )
 
     @staticmethod
-    def transfer_event(*, transaction_id: str, reference: str, intent_id: str,
-                       amount: Money, received_at: datetime) -> RawEvent:  # fmt: skip
+    def transfer_event(
+        *,
+        transaction_id: str,
+        reference: str,
+        intent_id: str,
+        amount: Money,
+        received_at: datetime,
+    ) -> RawEvent:
         return RawEvent(
             created=received_at,
             event_id=f"transfer:{transaction_id}",

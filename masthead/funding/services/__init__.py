@@ -22,22 +22,24 @@ from masthead.funding.services.donors import (
     sign_in_token_redeem,
 )
 from masthead.funding.services.events import (
-    EventNotReady,
-    EventRejected,
-    PaymentHeld,
     donation_review_approve,
     events_due,
     events_retry_due,
-    funding_changed,
     provider_event_process,
     provider_event_record,
-    recurring_amount_set,
+)
+from masthead.funding.services.ledger import (
+    EventNotReady,
+    EventRejected,
+    PaymentHeld,
+    funding_changed,
 )
 from masthead.funding.services.reconcile import (
     ReconcileReport,
     funding_reconcile,
     funding_reconcile_if_due,
 )
+from masthead.funding.services.recurring import recurring_amount_set
 from masthead.funding.services.transfers import (
     IMPORT_COLUMNS,
     REFERENCE_PATTERN,

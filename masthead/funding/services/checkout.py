@@ -37,8 +37,12 @@ def donation_intent_start(
     variant: str = "",
     success_url: str,
     cancel_url: str,
+    site_url: str = "",
 ) -> StartedCheckout:
     """Record what the reader asked to give and start the provider's checkout.
+
+    ``site_url`` is the site's address on the host the reader came by (from
+    the mirror registry, never from the request): the donor's emails link there.
 
     A second identical submission within the window returns the same intent
     and the same checkout, so a double-clicked button pays once.
@@ -57,6 +61,7 @@ def donation_intent_start(
         "name": name.strip(),
         "appeal": appeal[:100],
         "variant": variant[:100],
+        "site_url": site_url[:255],
     }
     try:
         with transaction.atomic():

@@ -9,20 +9,16 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from masthead.funding import notifications
 from masthead.funding.models import Donor, RecurringDonation, SignInToken
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.providers import get_provider
-from masthead.funding.services.events import (
-    EventRejected,
-    funding_changed,
-    recurring_amount_set,
-)
+from masthead.funding.services.ledger import EventRejected, funding_changed
+from masthead.funding.services.recurring import recurring_amount_set
 
 SIGN_IN_LINK_LIFETIME = timedelta(minutes=30)
 
@@ -62,14 +58,16 @@ def sign_in_link_send(*, donor_id: int, base_url: str = "") -> bool:
         return False
     token = sign_in_token_create(donor=donor)
     path = reverse("funding:manage_sign_in", args=[token])
-    link = (base_url or settings.SITE_URL).rstrip("/") + path
-    body = render_to_string(
+    site_url = base_url or settings.SITE_URL
+    notifications.email_send(
         "funding/email/sign_in.txt",
-        {"link": link, "site_name": settings.WAGTAIL_SITE_NAME,
-         "minutes": int(SIGN_IN_LINK_LIFETIME.total_seconds() // 60)},
-    ).strip()  # fmt: skip
-    subject, _, text = body.partition("\n")
-    EmailMessage(subject.strip(), text.strip() + "\n", to=[donor.email]).send()
+        donor.email,
+        {
+            "link": site_url.rstrip("/") + path,
+            "minutes": int(SIGN_IN_LINK_LIFETIME.total_seconds() // 60),
+        },
+        site_url=site_url,
+    )
     return True
 
 

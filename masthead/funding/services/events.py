@@ -15,7 +15,6 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from masthead import pagecache
 from masthead.funding.models import (
     Donation,
     DonationIntent,
@@ -26,7 +25,7 @@ from masthead.funding.models import (
     ProviderEvent,
     RecurringDonation,
 )
-from masthead.funding.money import Money, MoneyError
+from masthead.funding.money import MoneyError
 from masthead.funding.providers import get_provider
 from masthead.funding.providers.base import (
     DisputeChanged,
@@ -37,6 +36,21 @@ from masthead.funding.providers.base import (
     Refunded,
     SubscriptionChanged,
 )
+from masthead.funding.services.ledger import (
+    EventNotReady,
+    EventRejected,
+    PaymentHeld,
+    dispute_changed_apply,
+    donation_count,
+    funding_changed,
+    ledger_add,
+    refunded_apply,
+)
+from masthead.funding.services.recurring import (
+    recurring_create,
+    recurring_locked,
+    recurring_observe,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,27 +59,6 @@ logger = logging.getLogger(__name__)
 RETRY_FIRST = timedelta(minutes=1)
 RETRY_LONGEST = timedelta(hours=1)
 RETRY_FOR = timedelta(days=3)
-
-
-class EventNotReady(Exception):
-    """The event refers to something not recorded yet; process it again later."""
-
-
-class EventRejected(Exception):
-    """The event can never be applied (it would corrupt the ledger)."""
-
-
-class PaymentHeld(Exception):
-    """The event follows a payment held for review: it is applied with it."""
-
-    def __init__(self, payment_id: str):
-        super().__init__(f"waits for the review of payment {payment_id}")
-        self.payment_id = payment_id
-
-
-def funding_changed() -> None:
-    """Money or funding settings changed: renew the goal meter and the pages."""
-    pagecache.changed("funding")
 
 
 def provider_event_record(
@@ -127,12 +120,17 @@ def provider_event_process(*, event_id: int) -> bool:
     if event.provider not in settings.FUNDING_PROVIDERS:
         logger.warning(
             "Provider event %s skipped: no provider %r is configured",
-            event_id, event.provider,
-        )  # fmt: skip
+            event_id,
+            event.provider,
+        )
         return False
     try:
-        raw = RawEvent(event_id=event.event_id, type=event.type,
-                       payload=event.payload, created=event.created_at)  # fmt: skip
+        raw = RawEvent(
+            event_id=event.event_id,
+            type=event.type,
+            payload=event.payload,
+            created=event.created_at,
+        )
         domain_events = get_provider(event.provider).translate(raw)
         with transaction.atomic():
             event = ProviderEvent.objects.select_for_update().get(pk=event_id)
@@ -146,9 +144,14 @@ def provider_event_process(*, event_id: int) -> bool:
             event.next_attempt_at = None
             event.waits_for_payment = ""
             event.save(
-                update_fields=["processed_at", "attempts", "error",
-                               "next_attempt_at", "waits_for_payment"]
-            )  # fmt: skip
+                update_fields=[
+                    "processed_at",
+                    "attempts",
+                    "error",
+                    "next_attempt_at",
+                    "waits_for_payment",
+                ]
+            )
             # The goal meter and the pages that show it are now stale.
             transaction.on_commit(funding_changed)
             return True
@@ -215,22 +218,30 @@ def _apply(provider: str, event) -> None:
 
 def _payment_succeeded(provider: str, event: PaymentSucceeded) -> None:
     intent = _intent(event.intent_id)
-    donor = _donor(provider, event.email or (intent.email if intent else ""),
-                   event.name, event.customer_id)  # fmt: skip
+    donor = _donor(
+        provider,
+        event.email or (intent.email if intent else ""),
+        event.name,
+        event.customer_id,
+    )
     recurring = None
     review_reason = ""
     held_for_amount = False
     if event.subscription_id:
-        recurring = _recurring(provider, event.subscription_id)
+        recurring = recurring_locked(provider, event.subscription_id)
         if recurring is None:
             if donor is None:
                 raise EventNotReady("payment for an unknown subscription and donor")
-            recurring = _recurring_create(
-                provider, event.subscription_id, donor,
+            recurring = recurring_create(
+                provider,
+                event.subscription_id,
+                donor,
                 intent.money if intent else event.amount,
-                event.interval or Frequency.MONTHLY, intent, event.occurred_at,
-            )  # fmt: skip
-        _observe(recurring, RecurringDonation.Status.ACTIVE, event.occurred_at)
+                event.interval or Frequency.MONTHLY,
+                intent,
+                event.occurred_at,
+            )
+        recurring_observe(recurring, RecurringDonation.Status.ACTIVE, event.occurred_at)
         # A renewal is checked against the amounts the donation has had,
         # not against the first one.
         if not recurring.has_had(event.amount):
@@ -263,34 +274,17 @@ def _payment_succeeded(provider: str, event: PaymentSucceeded) -> None:
         },
     )
     if donation.status == Donation.Status.SUCCEEDED:
-        _ledger(donation, LedgerEntry.Kind.PAYMENT, event.payment_id, event.amount,
-                event.occurred_at)  # fmt: skip
+        ledger_add(
+            donation,
+            LedgerEntry.Kind.PAYMENT,
+            event.payment_id,
+            event.amount,
+            event.occurred_at,
+        )
     if intent is not None and intent.status != DonationIntent.Status.COMPLETED:
         intent.status = DonationIntent.Status.COMPLETED
         intent.donor = donor
         intent.save(update_fields=["status", "donor"])
-
-
-def _count(donation: Donation) -> list[int]:
-    """Count a held donation; return the events that waited for it, now due."""
-    donation.status = Donation.Status.SUCCEEDED
-    donation.held_for_amount = False
-    donation.save(update_fields=["status", "held_for_amount"])
-    _ledger(donation, LedgerEntry.Kind.PAYMENT, donation.provider_payment_id,
-            donation.money, donation.received_at)  # fmt: skip
-    waiting = list(
-        ProviderEvent.objects.filter(
-            provider=donation.provider,
-            waits_for_payment=donation.provider_payment_id,
-            processed_at__isnull=True,
-        ).values_list("pk", flat=True)
-    )
-    # Due now: the worker's next round applies them, if nothing sooner does.
-    ProviderEvent.objects.filter(pk__in=waiting).update(
-        waits_for_payment="", next_attempt_at=timezone.now()
-    )
-    transaction.on_commit(funding_changed)
-    return waiting
 
 
 def donation_review_approve(*, donation: Donation) -> None:
@@ -299,25 +293,10 @@ def donation_review_approve(*, donation: Donation) -> None:
         donation = Donation.objects.select_for_update().get(pk=donation.pk)
         if donation.status != Donation.Status.REVIEW:
             return
-        waiting = _count(donation)
+        waiting = donation_count(donation)
     # With no lock held: a refund may need the provider's API.
     for event_id in waiting:
         provider_event_process(event_id=event_id)
-
-
-def _ledger(donation: Donation, kind: str, object_id: str, amount: Money, when) -> None:
-    sign = 1 if kind in (LedgerEntry.Kind.PAYMENT, LedgerEntry.Kind.DISPUTE_WON) else -1
-    LedgerEntry.objects.get_or_create(
-        provider=donation.provider,
-        kind=kind,
-        provider_object_id=object_id,
-        defaults={
-            "donation": donation,
-            "amount_minor": sign * amount.minor,
-            "currency": amount.currency,
-            "occurred_at": when,
-        },
-    )
 
 
 def _payment_failed(provider: str, event: PaymentFailed) -> None:
@@ -326,180 +305,49 @@ def _payment_failed(provider: str, event: PaymentFailed) -> None:
         intent.status = DonationIntent.Status.FAILED
         intent.save(update_fields=["status"])
     if event.subscription_id:
-        recurring = _recurring(provider, event.subscription_id)
+        recurring = recurring_locked(provider, event.subscription_id)
         if recurring is None:
             raise EventNotReady("failed payment of a subscription not recorded yet")
-        _observe(recurring, RecurringDonation.Status.PAST_DUE, event.occurred_at)
-
-
-def _recurring(provider: str, subscription_id: str) -> RecurringDonation | None:
-    return (
-        RecurringDonation.objects.select_for_update()
-        .filter(provider=provider, provider_subscription_id=subscription_id)
-        .first()
-    )
-
-
-def _recurring_create(provider, subscription_id, donor, amount, interval, intent, when):
-    recurring, _ = RecurringDonation.objects.get_or_create(
-        provider=provider,
-        provider_subscription_id=subscription_id,
-        defaults={
-            "donor": donor,
-            "intent": intent,
-            "amount_minor": amount.minor,
-            "currency": amount.currency,
-            "amounts": [[amount.minor, amount.currency]],
-            "interval": interval,
-            "status": RecurringDonation.Status.ACTIVE,
-            "started_at": when,
-            "appeal": intent.appeal if intent else "",
-            "variant": intent.variant if intent else "",
-        },
-    )
-    return _recurring(provider, subscription_id)
-
-
-def _observe(
-    recurring: RecurringDonation,
-    status: str,
-    when: datetime,
-    *,
-    amount: Money | None = None,
-    started_at: datetime | None = None,
-) -> None:
-    """Take what the provider said at ``when``, unless it has said newer.
-
-    Cancellation is final: nothing revives a canceled donation.
-    """
-    fields = set()
-    first = min(filter(None, (recurring.started_at, started_at, when)))
-    if first != recurring.started_at:
-        recurring.started_at = first
-        fields.add("started_at")
-    if amount is not None:
-        fields |= _take_amount(recurring, amount, when)
-    canceled = recurring.status == RecurringDonation.Status.CANCELED
-    if not canceled and (recurring.status_at is None or when >= recurring.status_at):
-        if status == RecurringDonation.Status.PAST_DUE:
-            if recurring.status != status or recurring.past_due_since is None:
-                recurring.past_due_since = when
-        else:
-            recurring.past_due_since = None
-        if status == RecurringDonation.Status.CANCELED:
-            recurring.canceled_at = when
-        recurring.status, recurring.status_at = status, when
-        fields |= {"status", "status_at", "past_due_since", "canceled_at"}
-    if fields:
-        recurring.save(update_fields=sorted(fields))
-    if "amounts" in fields:
-        _release_renewals(recurring)
-
-
-def _take_amount(recurring: RecurringDonation, amount: Money, when) -> set[str]:
-    fields = set()
-    if not recurring.has_had(amount):
-        recurring.amounts = [*recurring.amounts, [amount.minor, amount.currency]]
-        fields.add("amounts")
-    if recurring.amount_at is None or when >= recurring.amount_at:
-        recurring.amount_minor, recurring.currency = amount.minor, amount.currency
-        recurring.amount_at = when
-        fields |= {"amount_minor", "currency", "amount_at"}
-    return fields
-
-
-def recurring_amount_set(
-    *, recurring: RecurringDonation, amount: Money, when: datetime
-) -> None:
-    """Record an amount the donation now has; count renewals that waited for it."""
-    with transaction.atomic():
-        recurring = RecurringDonation.objects.select_for_update().get(pk=recurring.pk)
-        fields = _take_amount(recurring, amount, when)
-        if fields:
-            recurring.save(update_fields=sorted(fields))
-        if "amounts" in fields:
-            _release_renewals(recurring)
-        transaction.on_commit(funding_changed)
-
-
-def _release_renewals(recurring: RecurringDonation) -> None:
-    """Count the renewals held only because their amount was not known yet."""
-    for donation in Donation.objects.select_for_update().filter(
-        recurring=recurring, status=Donation.Status.REVIEW, held_for_amount=True
-    ):
-        if recurring.has_had(donation.money):
-            _count(donation)
+        recurring_observe(
+            recurring, RecurringDonation.Status.PAST_DUE, event.occurred_at
+        )
 
 
 def _subscription_changed(provider: str, event: SubscriptionChanged) -> None:
-    recurring = _recurring(provider, event.subscription_id)
+    recurring = recurring_locked(provider, event.subscription_id)
     if recurring is None:
         if event.amount is None:
             raise EventNotReady("change to a subscription not recorded yet")
         intent = _intent(event.intent_id)
-        donor = _donor(provider, event.email or (intent.email if intent else ""),
-                       customer_id=event.customer_id)  # fmt: skip
+        donor = _donor(
+            provider,
+            event.email or (intent.email if intent else ""),
+            customer_id=event.customer_id,
+        )
         if donor is None:
             raise EventNotReady("subscription of a donor not recorded yet")
-        recurring = _recurring_create(
-            provider, event.subscription_id, donor,
+        recurring = recurring_create(
+            provider,
+            event.subscription_id,
+            donor,
             intent.money if intent else event.amount,
-            event.interval or Frequency.MONTHLY, intent, event.occurred_at,
-        )  # fmt: skip
-    _observe(recurring, event.status, event.occurred_at, amount=event.amount,
-             started_at=event.started_at)  # fmt: skip
-
-
-def _counted_donation(provider: str, payment_id: str, what: str) -> Donation:
-    donation = (
-        Donation.objects.select_for_update()
-        .filter(provider=provider, provider_payment_id=payment_id)
-        .first()
-    )
-    if donation is None:
-        raise EventNotReady(f"{what} of a payment not recorded yet")
-    if donation.status == Donation.Status.REVIEW:
-        raise PaymentHeld(payment_id)
-    return donation
-
-
-def _refunded(provider: str, event: Refunded) -> None:
-    donation = _counted_donation(provider, event.payment_id, "refund")
-    if LedgerEntry.objects.filter(
-        provider=provider,
-        kind=LedgerEntry.Kind.REFUND,
-        provider_object_id=event.refund_id,
-    ).exists():
-        return
-    if event.amount.currency != donation.currency:
-        raise EventRejected("refund in another currency than the payment")
-    refunded = -sum(
-        donation.ledger.filter(kind=LedgerEntry.Kind.REFUND).values_list(
-            "amount_minor", flat=True
+            event.interval or Frequency.MONTHLY,
+            intent,
+            event.occurred_at,
         )
+    recurring_observe(
+        recurring,
+        event.status,
+        event.occurred_at,
+        amount=event.amount,
+        started_at=event.started_at,
     )
-    if refunded + event.amount.minor > donation.amount_minor:
-        raise EventRejected(
-            f"refund of {event.amount} exceeds what is left of {donation.money}"
-        )
-    _ledger(donation, LedgerEntry.Kind.REFUND, event.refund_id, event.amount,
-            event.occurred_at)  # fmt: skip
-
-
-def _dispute_changed(provider: str, event: DisputeChanged) -> None:
-    donation = _counted_donation(provider, event.payment_id, "dispute")
-    # Taken back when the dispute opened, whichever of its events comes first.
-    _ledger(donation, LedgerEntry.Kind.DISPUTE, event.dispute_id, event.amount,
-            event.occurred_at)  # fmt: skip
-    if event.closed and event.won:
-        _ledger(donation, LedgerEntry.Kind.DISPUTE_WON, event.dispute_id,
-                event.amount, event.closed_at or event.occurred_at)  # fmt: skip
 
 
 APPLY = {
     PaymentSucceeded: _payment_succeeded,
     PaymentFailed: _payment_failed,
     SubscriptionChanged: _subscription_changed,
-    Refunded: _refunded,
-    DisputeChanged: _dispute_changed,
+    Refunded: refunded_apply,
+    DisputeChanged: dispute_changed_apply,
 }

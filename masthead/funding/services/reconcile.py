@@ -79,8 +79,10 @@ def funding_reconcile(
     for event in pending.exclude(provider__in=list(settings.FUNDING_PROVIDERS)):
         logger.warning(
             "Provider event %s:%s skipped: no provider %r is configured",
-            event.provider, event.event_id, event.provider,
-        )  # fmt: skip
+            event.provider,
+            event.event_id,
+            event.provider,
+        )
         report.skipped += 1
     todo = list(
         pending.filter(provider__in=list(settings.FUNDING_PROVIDERS))

@@ -34,9 +34,13 @@ def find_reference(text: str) -> str | None:
 
 
 def manual_transfer_record(
-    *, reference_text: str, amount: Money, received_at, transaction_id: str,
+    *,
+    reference_text: str,
+    amount: Money,
+    received_at,
+    transaction_id: str,
     provider: str = "manual",
-) -> ProviderEvent:  # fmt: skip
+) -> ProviderEvent:
     """Record a received transfer; recording the same transaction again is a no-op."""
     transaction_id = (transaction_id or "").strip()
     if not transaction_id:
@@ -51,9 +55,12 @@ def manual_transfer_record(
         raise TransferError(f"No donation was started with reference {reference}.")
     backend = get_provider(provider)
     raw = backend.transfer_event(
-        transaction_id=transaction_id, reference=reference,
-        intent_id=str(intent.public_id), amount=amount, received_at=received_at,
-    )  # fmt: skip
+        transaction_id=transaction_id,
+        reference=reference,
+        intent_id=str(intent.public_id),
+        amount=amount,
+        received_at=received_at,
+    )
     event, _ = provider_event_record(provider=provider, raw=raw)
     provider_event_process(event_id=event.pk)
     event.refresh_from_db()
@@ -102,18 +109,21 @@ def transfers_import_csv(
                 provider="manual", event_id=f"transfer:{row['transaction_id']}"
             ).exists()
             event = manual_transfer_record(
-                reference_text=row["reference"], amount=amount, received_at=received,
+                reference_text=row["reference"],
+                amount=amount,
+                received_at=received,
                 transaction_id=row["transaction_id"],
-            )  # fmt: skip
+            )
         except (MoneyError, TransferError, ValueError) as error:
             report.problems.append((line, str(error)))
         else:
             if known:
                 report.already_recorded += 1
             elif Donation.objects.filter(
-                provider="manual", provider_payment_id=row["transaction_id"],
+                provider="manual",
+                provider_payment_id=row["transaction_id"],
                 status=Donation.Status.REVIEW,
-            ).exists():  # fmt: skip
+            ).exists():
                 report.held_for_review += 1
             elif event.processed_at is not None:
                 report.recorded += 1

@@ -46,12 +46,21 @@ def raw(event_id, type_, **payload) -> RawEvent:
     return RawEvent(event_id=event_id, type=type_, payload=payload, created=created)
 
 
-def payment(event_id="evt_1", payment_id="pay_1", amount=1000, currency="USD",
-            intent: DonationIntent | None = None, **extra) -> RawEvent:  # fmt: skip
+def payment(
+    event_id="evt_1",
+    payment_id="pay_1",
+    amount=1000,
+    currency="USD",
+    intent: DonationIntent | None = None,
+    **extra,
+) -> RawEvent:
     """The dummy provider's payment event, as its checkout sends it."""
     extra.setdefault("email", "" if intent else "r@example.org")
     return factories.dummy_payment(
-        intent=intent, amount=Money(amount, currency), payment_id=payment_id,
-        event_id=event_id, occurred_at=extra.pop("occurred_at", EVENT_TIME),
+        intent=intent,
+        amount=Money(amount, currency),
+        payment_id=payment_id,
+        event_id=event_id,
+        occurred_at=extra.pop("occurred_at", EVENT_TIME),
         **extra,
-    )  # fmt: skip
+    )

@@ -32,8 +32,9 @@ def event(event_id: str, type_: str, obj: dict, *, created: int | None = None) -
     }
 
 
-def checkout_session(intent, *, payment_status="paid", amount=None, currency=None,
-                     mode=None, **extra) -> dict:  # fmt: skip
+def checkout_session(
+    intent, *, payment_status="paid", amount=None, currency=None, mode=None, **extra
+) -> dict:
     recurring = intent.frequency != "one_time"
     return {
         "id": f"cs_test_{intent.public_id.hex[:12]}",
@@ -53,9 +54,16 @@ def checkout_session(intent, *, payment_status="paid", amount=None, currency=Non
     }
 
 
-def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1",
-            intent=None, invoice_id="in_test_1", paid_at=None,
-            customer="cus_test_1") -> dict:  # fmt: skip
+def invoice(
+    *,
+    amount=1000,
+    subscription="sub_test_1",
+    payment_intent="pi_inv_1",
+    intent=None,
+    invoice_id="in_test_1",
+    paid_at=None,
+    customer="cus_test_1",
+) -> dict:
     metadata = (
         {"intent_id": str(intent.public_id), "interval": "month"} if intent else {}
     )
@@ -106,9 +114,16 @@ def invoice(*, amount=1000, subscription="sub_test_1", payment_intent="pi_inv_1"
     }
 
 
-def subscription(*, status="active", amount=1000, interval="month",
-                 subscription_id="sub_test_1", intent=None,
-                 customer="cus_test_1", start_date=1_794_990_000) -> dict:  # fmt: skip
+def subscription(
+    *,
+    status="active",
+    amount=1000,
+    interval="month",
+    subscription_id="sub_test_1",
+    intent=None,
+    customer="cus_test_1",
+    start_date=1_794_990_000,
+) -> dict:
     metadata = (
         {"intent_id": str(intent.public_id), "interval": interval} if intent else {}
     )
@@ -150,8 +165,13 @@ def subscription(*, status="active", amount=1000, interval="month",
     }
 
 
-def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),),
-                    charge_id="ch_test_1", created=1_795_000_200):  # fmt: skip
+def charge_refunded(
+    *,
+    payment_intent="pi_test_1",
+    refunds=((400, "re_test_1"),),
+    charge_id="ch_test_1",
+    created=1_795_000_200,
+):
     return {
         "id": charge_id,
         "object": "charge",
@@ -169,13 +189,19 @@ def charge_refunded(*, payment_intent="pi_test_1", refunds=((400, "re_test_1"),)
                     "created": created,
                 }
                 for amount, refund_id in refunds
-            ],  # fmt: skip
+            ],
         },
     }
 
 
-def dispute(*, status="needs_response", amount=1000, payment_intent="pi_test_1",
-            dispute_id="dp_test_1", created=None):  # fmt: skip
+def dispute(
+    *,
+    status="needs_response",
+    amount=1000,
+    payment_intent="pi_test_1",
+    dispute_id="dp_test_1",
+    created=None,
+):
     return {
         "id": dispute_id,
         "object": "dispute",

@@ -150,9 +150,13 @@ def _handler(standin: StripeStandIn):
                 refunds = standin.refunds.get(query.get("charge", ""), [])
                 self._answer(
                     200,
-                    {"object": "list", "url": "/v1/refunds", "has_more": False,
-                     "data": refunds},
-                )  # fmt: skip
+                    {
+                        "object": "list",
+                        "url": "/v1/refunds",
+                        "has_more": False,
+                        "data": refunds,
+                    },
+                )
             elif segments[:2] == ["v1", "subscriptions"] and len(segments) == 3:
                 subscription = standin.subscriptions.get(segments[2])
                 self._answer(200, subscription) if subscription else self._missing()

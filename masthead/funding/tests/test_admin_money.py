@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from masthead.appeals.models import Appeal
 from masthead.funding.admin_forms import format_money, parse_units
@@ -81,32 +82,47 @@ def test_a_goal_that_could_be_misread_is_refused_and_nothing_changes(
     assert FundingSettings.load().goal_minor == 1_000_000
 
 
-def test_amounts_take_the_minimum_in_currency_units_and_list_as_money(admin_client):
+def test_amounts_are_typed_in_currency_units_stored_in_minor_units_and_listed_as_money(
+    admin_client,
+):
     add = reverse("wagtailsnippets_funding_donationoption:add")
     response = admin_client.post(
         add,
-        {"currency": "EUR", "frequency": "month", "presets": "3,5 ,10, 25",
+        {"currency": "EUR", "frequency": "month", "presets_minor": "2.50,5 ,10, 25",
          "minimum_minor": "2.50"},
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()
     option = DonationOption.objects.get()
-    assert (option.minimum_minor, option.presets) == (250, "3, 5, 10, 25")
+    assert (option.minimum_minor, option.presets_minor) == (250, [250, 500, 1000, 2500])
     listing = admin_client.get(
         reverse("wagtailsnippets_funding_donationoption:list")
     ).content.decode()
-    assert "€3, €5, €10, €25" in listing
-    assert "€2.50" in listing
+    assert "€2.50, €5, €10, €25" in listing
     edit = admin_client.get(
         reverse("wagtailsnippets_funding_donationoption:edit", args=[option.pk])
     ).content.decode()
     assert _value(edit, "minimum_minor") == "2.50"
+    assert _value(edit, "presets_minor") == "2.50, 5, 10, 25"
+
+
+def test_yen_presets_are_whole_yen(admin_client):
+    response = admin_client.post(
+        reverse("wagtailsnippets_funding_donationoption:add"),
+        {"currency": "JPY", "frequency": "one_time", "presets_minor": "500, 1000",
+         "minimum_minor": "300"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()
+    assert DonationOption.objects.get().presets_minor == [500, 1000]
 
 
 @pytest.mark.parametrize(
     ("presets", "minimum", "message"),
     [
-        ("2.50, 5", "1", "is not a whole amount"),
-        ("5, 1,000", "1", "is not a whole amount"),
+        ("2.50, 5", "1", "“2.50”: JPY amounts have no decimals."),
+        ("5, 1,000", "1", "write thousands without a separator: 5, 1000."),
+        ("5, ten", "1", "“ten”: Write the amount with a point for decimals"),
+        ("5, -3", "1", "“-3”: Enter an amount above zero."),
+        (" , ", "1", "Enter at least one amount."),
         ("1, 5, 10", "2", "at least the minimum (¥2)"),
     ],
 )
@@ -115,18 +131,19 @@ def test_amounts_that_cannot_be_offered_are_refused(
 ):
     response = admin_client.post(
         reverse("wagtailsnippets_funding_donationoption:add"),
-        {"currency": "JPY", "frequency": "month", "presets": presets,
+        {"currency": "JPY", "frequency": "month", "presets_minor": presets,
          "minimum_minor": minimum},
     )  # fmt: skip
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert escape(message) in response.content.decode()
+    assert _value(response.content.decode(), "presets_minor") == escape(presets)
     assert not DonationOption.objects.exists()
 
 
 def test_a_yen_minimum_has_no_decimals(admin_client):
     response = admin_client.post(
         reverse("wagtailsnippets_funding_donationoption:add"),
-        {"currency": "JPY", "frequency": "month", "presets": "500, 1000",
+        {"currency": "JPY", "frequency": "month", "presets_minor": "500, 1000",
          "minimum_minor": "300"},
     )  # fmt: skip
     assert response.status_code == 302

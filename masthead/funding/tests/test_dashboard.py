@@ -19,34 +19,58 @@ def money(db):
     now = timezone.now()
     donor = Donor.objects.create(email="a@example.org", name="Ann")
     recurring = RecurringDonation.objects.create(
-        donor=donor, provider="dummy", provider_subscription_id="s1",
-        amount_minor=1200, currency="USD", interval="year", status="active",
-        started_at=now, appeal="end-of-article",
-    )  # fmt: skip
+        donor=donor,
+        provider="dummy",
+        provider_subscription_id="s1",
+        amount_minor=1200,
+        currency="USD",
+        interval="year",
+        status="active",
+        started_at=now,
+        appeal="end-of-article",
+    )
     for number, (amount, appeal, rec) in enumerate(
         [(2500, "banner", None), (1200, "end-of-article", recurring), (4000, "", None)]
     ):
         donation = Donation.objects.create(
-            donor=donor, provider="dummy", provider_payment_id=f"p{number}",
-            amount_minor=amount, currency="USD", status="succeeded",
-            received_at=now, appeal=appeal, recurring=rec,
-        )  # fmt: skip
+            donor=donor,
+            provider="dummy",
+            provider_payment_id=f"p{number}",
+            amount_minor=amount,
+            currency="USD",
+            status="succeeded",
+            received_at=now,
+            appeal=appeal,
+            recurring=rec,
+        )
         LedgerEntry.objects.create(
-            donation=donation, kind="payment", provider="dummy",
-            provider_object_id=f"p{number}", amount_minor=amount, currency="USD",
+            donation=donation,
+            kind="payment",
+            provider="dummy",
+            provider_object_id=f"p{number}",
+            amount_minor=amount,
+            currency="USD",
             occurred_at=now,
-        )  # fmt: skip
+        )
     LedgerEntry.objects.create(
-        donation=Donation.objects.get(provider_payment_id="p2"), kind="refund",
-        provider="dummy", provider_object_id="r1", amount_minor=-1000,
-        currency="USD", occurred_at=now,
-    )  # fmt: skip
+        donation=Donation.objects.get(provider_payment_id="p2"),
+        kind="refund",
+        provider="dummy",
+        provider_object_id="r1",
+        amount_minor=-1000,
+        currency="USD",
+        occurred_at=now,
+    )
     Donation.objects.create(
-        donor=donor, provider="dummy", provider_payment_id="held",
-        amount_minor=99900, currency="USD", status="review",
+        donor=donor,
+        provider="dummy",
+        provider_payment_id="held",
+        amount_minor=99900,
+        currency="USD",
+        status="review",
         review_reason="Paid $999 but the donation was started for $10.",
         received_at=now,
-    )  # fmt: skip
+    )
 
 
 def test_report_figures(money):

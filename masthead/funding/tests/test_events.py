@@ -103,8 +103,14 @@ def test_currency_differing_from_the_started_donation_is_held(start_intent):
 def test_refunds_are_ledger_entries_and_count_once(start_intent):
     intent = start_intent()
     deliver(payment(intent=intent))
-    refund = raw("evt_r", "refund.created", payment_id="pay_1", refund_id="re_1",
-                 amount_minor=400, currency="USD")  # fmt: skip
+    refund = raw(
+        "evt_r",
+        "refund.created",
+        payment_id="pay_1",
+        refund_id="re_1",
+        amount_minor=400,
+        currency="USD",
+    )
     deliver(refund)
     deliver(refund)
     assert net() == 600
@@ -113,8 +119,16 @@ def test_refunds_are_ledger_entries_and_count_once(start_intent):
 def test_a_refund_larger_than_the_payment_is_rejected(start_intent):
     intent = start_intent()
     deliver(payment(intent=intent))
-    deliver(raw("evt_r1", "refund.created", payment_id="pay_1", refund_id="re_1",
-                amount_minor=800, currency="USD"))  # fmt: skip
+    deliver(
+        raw(
+            "evt_r1",
+            "refund.created",
+            payment_id="pay_1",
+            refund_id="re_1",
+            amount_minor=800,
+            currency="USD",
+        )
+    )
     stored = deliver(
         raw(
             "evt_r2",
@@ -123,7 +137,7 @@ def test_a_refund_larger_than_the_payment_is_rejected(start_intent):
             refund_id="re_2",
             amount_minor=300,
             currency="USD",
-        )  # fmt: skip
+        )
     )
     assert stored.processed_at is None
     assert "exceeds" in stored.error
@@ -140,7 +154,7 @@ def test_a_refund_before_its_payment_waits_and_applies_later(start_intent):
             refund_id="re_1",
             amount_minor=1000,
             currency="USD",
-        )  # fmt: skip
+        )
     )
     assert refund.processed_at is None
     deliver(payment(intent=intent))
@@ -153,12 +167,19 @@ def test_a_refund_before_its_payment_waits_and_applies_later(start_intent):
 def test_subscription_events_in_either_order(start_intent, update_first):
     intent = start_intent(frequency=Frequency.MONTHLY)
     update = raw(
-        "evt_s", "subscription.changed", subscription_id="sub_1", status="active",
-        amount_minor=1000, currency="USD", interval="month", email=intent.email,
+        "evt_s",
+        "subscription.changed",
+        subscription_id="sub_1",
+        status="active",
+        amount_minor=1000,
+        currency="USD",
+        interval="month",
+        email=intent.email,
         intent_id=str(intent.public_id),
-    )  # fmt: skip
-    paid = payment("evt_p", "pay_1", intent=intent, subscription_id="sub_1",
-                   interval="month")  # fmt: skip
+    )
+    paid = payment(
+        "evt_p", "pay_1", intent=intent, subscription_id="sub_1", interval="month"
+    )
     for event in (update, paid) if update_first else (paid, update):
         deliver(event)
     recurring = RecurringDonation.objects.get()
@@ -167,8 +188,16 @@ def test_subscription_events_in_either_order(start_intent, update_first):
 
 
 def test_a_recurring_payment_before_the_donor_exists_creates_both(db):
-    deliver(payment("evt_p", "inv_1", email="new@example.org", subscription_id="sub_9",
-                    interval="year", amount=12000))  # fmt: skip
+    deliver(
+        payment(
+            "evt_p",
+            "inv_1",
+            email="new@example.org",
+            subscription_id="sub_9",
+            interval="year",
+            amount=12000,
+        )
+    )
     recurring = RecurringDonation.objects.get()
     assert recurring.donor.email == "new@example.org"
     assert recurring.interval == "year"
@@ -177,14 +206,41 @@ def test_a_recurring_payment_before_the_donor_exists_creates_both(db):
 
 def test_a_late_payment_does_not_revive_a_canceled_recurring_donation(start_intent):
     intent = start_intent(frequency=Frequency.MONTHLY)
-    deliver(payment("evt_1", "pay_1", intent=intent, subscription_id="sub_1",
-                    interval="month"))  # fmt: skip
-    deliver(raw("evt_c", "subscription.changed", subscription_id="sub_1",
-                status="canceled", amount_minor=1000, currency="USD"))  # fmt: skip
-    deliver(raw("evt_u", "subscription.changed", subscription_id="sub_1",
-                status="active", amount_minor=1000, currency="USD"))  # fmt: skip
-    deliver(payment("evt_2", "pay_2", intent=None, email=intent.email,
-                    subscription_id="sub_1", interval="month"))  # fmt: skip
+    deliver(
+        payment(
+            "evt_1", "pay_1", intent=intent, subscription_id="sub_1", interval="month"
+        )
+    )
+    deliver(
+        raw(
+            "evt_c",
+            "subscription.changed",
+            subscription_id="sub_1",
+            status="canceled",
+            amount_minor=1000,
+            currency="USD",
+        )
+    )
+    deliver(
+        raw(
+            "evt_u",
+            "subscription.changed",
+            subscription_id="sub_1",
+            status="active",
+            amount_minor=1000,
+            currency="USD",
+        )
+    )
+    deliver(
+        payment(
+            "evt_2",
+            "pay_2",
+            intent=None,
+            email=intent.email,
+            subscription_id="sub_1",
+            interval="month",
+        )
+    )
     recurring = RecurringDonation.objects.get()
     assert recurring.status == "canceled"
     assert recurring.payments.count() == 2

@@ -38,30 +38,46 @@ def recurring(
     amount, currency="USD", interval="month", status="active", email="a@example.org"
 ):
     return RecurringDonation.objects.create(
-        donor=donor(email), provider="dummy",
+        donor=donor(email),
+        provider="dummy",
         provider_subscription_id=f"sub_{RecurringDonation.objects.count()}",
-        amount_minor=amount, currency=currency, interval=interval, status=status,
+        amount_minor=amount,
+        currency=currency,
+        interval=interval,
+        status=status,
         started_at=NOV - timedelta(days=40),
-    )  # fmt: skip
+    )
 
 
 def one_time(amount, currency="USD", when=NOV, email="b@example.org", refund=0):
     donation = Donation.objects.create(
-        donor=donor(email), provider="dummy",
+        donor=donor(email),
+        provider="dummy",
         provider_payment_id=f"pay_{Donation.objects.count()}",
-        amount_minor=amount, currency=currency, status="succeeded", received_at=when,
-    )  # fmt: skip
+        amount_minor=amount,
+        currency=currency,
+        status="succeeded",
+        received_at=when,
+    )
     LedgerEntry.objects.create(
-        donation=donation, kind="payment", provider="dummy",
-        provider_object_id=donation.provider_payment_id, amount_minor=amount,
-        currency=currency, occurred_at=when,
-    )  # fmt: skip
+        donation=donation,
+        kind="payment",
+        provider="dummy",
+        provider_object_id=donation.provider_payment_id,
+        amount_minor=amount,
+        currency=currency,
+        occurred_at=when,
+    )
     if refund:
         LedgerEntry.objects.create(
-            donation=donation, kind="refund", provider="dummy",
-            provider_object_id=f"re_{donation.pk}", amount_minor=-refund,
-            currency=currency, occurred_at=when,
-        )  # fmt: skip
+            donation=donation,
+            kind="refund",
+            provider="dummy",
+            provider_object_id=f"re_{donation.pk}",
+            amount_minor=-refund,
+            currency=currency,
+            occurred_at=when,
+        )
     return donation
 
 

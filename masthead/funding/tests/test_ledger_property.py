@@ -69,8 +69,9 @@ class StripeModel:
     subscriptions: dict[str, Subscription] = field(default_factory=dict)
 
     def send(self, type_: str, obj: dict, at: int) -> None:
-        self.events.append(se.event(f"evt_{len(self.events) + 1}", type_, obj,
-                                    created=at))  # fmt: skip
+        self.events.append(
+            se.event(f"evt_{len(self.events) + 1}", type_, obj, created=at)
+        )
 
     def pay(self, pi: str, amount: int, at: int, email: str, *, one_time: bool):
         self.ledger.append(("payment", pi, amount, at))
@@ -83,10 +84,13 @@ class StripeModel:
         what = plan["after"]
         if what == "refund" and at + DAY < self.now:
             refund = {
-                "id": f"re_{pi}", "object": "refund", "currency": "usd",
+                "id": f"re_{pi}",
+                "object": "refund",
+                "currency": "usd",
                 "amount": max(1, amount * plan["percent"] // 100),
-                "status": "succeeded", "created": at + DAY,
-            }  # fmt: skip
+                "status": "succeeded",
+                "created": at + DAY,
+            }
             self.refunds[f"ch_{pi}"] = [refund]
             charge = se.charge_refunded(payment_intent=pi, charge_id=f"ch_{pi}")
             del charge["refunds"]  # as the current API sends it
@@ -94,30 +98,39 @@ class StripeModel:
             self.ledger.append(("refund", refund["id"], -refund["amount"], at + DAY))
         elif what.startswith("dispute") and at + 2 * DAY < self.now:
             opened = at + 2 * DAY
-            dispute = se.dispute(amount=amount, payment_intent=pi,
-                                 dispute_id=f"dp_{pi}", created=opened)  # fmt: skip
+            dispute = se.dispute(
+                amount=amount, payment_intent=pi, dispute_id=f"dp_{pi}", created=opened
+            )
             self.send("charge.dispute.created", dispute, opened)
             self.ledger.append(("dispute", dispute["id"], -amount, opened))
             closed = opened + 5 * DAY
             if what != "dispute_open" and closed < self.now:
                 status = "won" if what == "dispute_won" else "lost"
-                self.send("charge.dispute.closed", {**dispute, "status": status},
-                          closed)  # fmt: skip
+                self.send(
+                    "charge.dispute.closed", {**dispute, "status": status}, closed
+                )
                 if status == "won":
                     self.ledger.append(("dispute_won", dispute["id"], amount, closed))
 
     def subscription_obj(self, sub: Subscription) -> dict:
         return se.subscription(
-            status=sub.status, amount=sub.amount, subscription_id=sub.id,
-            intent=sub.intent, customer=sub.customer, start_date=sub.start,
-        )  # fmt: skip
+            status=sub.status,
+            amount=sub.amount,
+            subscription_id=sub.id,
+            intent=sub.intent,
+            customer=sub.customer,
+            start_date=sub.start,
+        )
 
     def invoice(self, sub: Subscription, number: int) -> dict:
         return se.invoice(
-            amount=sub.amount, subscription=sub.id, intent=sub.intent,
-            payment_intent=f"pi_{sub.id}_{number}", invoice_id=f"in_{sub.id}_{number}",
+            amount=sub.amount,
+            subscription=sub.id,
+            intent=sub.intent,
+            payment_intent=f"pi_{sub.id}_{number}",
+            invoice_id=f"in_{sub.id}_{number}",
             customer=sub.customer,
-        )  # fmt: skip
+        )
 
 
 def build_history(plans: list[dict], now: int) -> StripeModel:
@@ -126,10 +139,13 @@ def build_history(plans: list[dict], now: int) -> StripeModel:
         email = f"donor{number}@example.org"
         start = now - plan["hours_ago"] * 3600
         intent = DonationIntent.objects.create(
-            idempotency_key=f"key-{number}", provider="dummy",
-            amount_minor=plan["amount"], currency="USD",
-            frequency="month" if plan["monthly"] else "one_time", email=email,
-        )  # fmt: skip
+            idempotency_key=f"key-{number}",
+            provider="dummy",
+            amount_minor=plan["amount"],
+            currency="USD",
+            frequency="month" if plan["monthly"] else "one_time",
+            email=email,
+        )
         customer = f"cus_{number}"
         if not plan["monthly"]:
             pi = f"pi_once_{number}"
@@ -138,13 +154,19 @@ def build_history(plans: list[dict], now: int) -> StripeModel:
             model.pay(pi, plan["amount"], start, email, one_time=True)
             model.after_payment(pi, plan["amount"], start, plan)
             continue
-        sub = Subscription(id=f"sub_{number}", intent=intent, customer=customer,
-                           start=start, amount=plan["amount"])  # fmt: skip
+        sub = Subscription(
+            id=f"sub_{number}",
+            intent=intent,
+            customer=customer,
+            start=start,
+            amount=plan["amount"],
+        )
         model.subscriptions[sub.id] = sub
         session = se.checkout_session(intent, subscription=sub.id, customer=customer)
         model.send("checkout.session.completed", session, start)
-        model.send("customer.subscription.created", model.subscription_obj(sub),
-                   start + 1)  # fmt: skip
+        model.send(
+            "customer.subscription.created", model.subscription_obj(sub), start + 1
+        )
         invoice = model.invoice(sub, 0)
         model.send("invoice.paid", invoice, start + 2)
         model.pay(f"pi_{sub.id}_0", sub.amount, start + 2, email, one_time=False)
@@ -154,8 +176,11 @@ def build_history(plans: list[dict], now: int) -> StripeModel:
             due = start + renewal * MONTH
             if step["change_to"] and due - 2 * DAY < now:
                 sub.amount = step["change_to"]
-                model.send("customer.subscription.updated",
-                           model.subscription_obj(sub), due - 2 * DAY)  # fmt: skip
+                model.send(
+                    "customer.subscription.updated",
+                    model.subscription_obj(sub),
+                    due - 2 * DAY,
+                )
                 last = due - 2 * DAY
             if due >= now:
                 break
@@ -164,8 +189,11 @@ def build_history(plans: list[dict], now: int) -> StripeModel:
             if step["outcome"] != "paid":
                 model.send("invoice.payment_failed", invoice, due)
                 sub.status = "past_due"
-                model.send("customer.subscription.updated",
-                           model.subscription_obj(sub), due + 1)  # fmt: skip
+                model.send(
+                    "customer.subscription.updated",
+                    model.subscription_obj(sub),
+                    due + 1,
+                )
                 last = due + 1
                 retry = due + 3 * DAY
                 if step["outcome"] == "failed" or retry >= now:
@@ -175,13 +203,17 @@ def build_history(plans: list[dict], now: int) -> StripeModel:
             model.pay(pi, sub.amount, due, email, one_time=False)
             if sub.status != "active":
                 sub.status = "active"
-                model.send("customer.subscription.updated",
-                           model.subscription_obj(sub), due + 1)  # fmt: skip
+                model.send(
+                    "customer.subscription.updated",
+                    model.subscription_obj(sub),
+                    due + 1,
+                )
             last = due + 1
         if plan["cancel"] and last + DAY < now:
             sub.status = "canceled"
-            model.send("customer.subscription.deleted", model.subscription_obj(sub),
-                       last + DAY)  # fmt: skip
+            model.send(
+                "customer.subscription.deleted", model.subscription_obj(sub), last + DAY
+            )
     model.events.sort(key=lambda event: event["created"])  # stable: ties in order
     return model
 
@@ -232,8 +264,16 @@ PLAN = st.fixed_dictionaries(
 
 
 def _clear() -> None:
-    for model in (LedgerEntry, Donation, RecurringDonation, ProviderCustomer,
-                  DonationIntent, Donor, ProviderEvent, ReconcileRun):  # fmt: skip
+    for model in (
+        LedgerEntry,
+        Donation,
+        RecurringDonation,
+        ProviderCustomer,
+        DonationIntent,
+        Donor,
+        ProviderEvent,
+        ReconcileRun,
+    ):
         model.objects.all().delete()
     mail.outbox.clear()
 
@@ -241,9 +281,11 @@ def _clear() -> None:
 def deliver(data: dict) -> None:
     body = se.body(data)
     response = Client().post(
-        "/funding/webhooks/stripe/", body, content_type="application/json",
+        "/funding/webhooks/stripe/",
+        body,
+        content_type="application/json",
         HTTP_STRIPE_SIGNATURE=se.sign(body),
-    )  # fmt: skip
+    )
     assert response.status_code == 200, response.content
 
 
@@ -272,10 +314,13 @@ def test_the_ledger_equals_the_providers_truth_in_any_order(world, plans, data):
     world.refunds = model.refunds
 
     copies = data.draw(
-        st.lists(st.sampled_from([0, 1, 1, 2]), min_size=len(model.events),
-                 max_size=len(model.events)),
+        st.lists(
+            st.sampled_from([0, 1, 1, 2]),
+            min_size=len(model.events),
+            max_size=len(model.events),
+        ),
         label="copies of each event (0: dropped)",
-    )  # fmt: skip
+    )
     deliveries = [
         event for event, n in zip(model.events, copies, strict=True) for _ in range(n)
     ]
@@ -295,10 +340,14 @@ def test_the_ledger_equals_the_providers_truth_in_any_order(world, plans, data):
     worker_round(now=later + timedelta(hours=2))  # what became due since
 
     ledger = sorted(
-        (entry.kind, entry.provider_object_id, entry.amount_minor,
-         int(entry.occurred_at.timestamp()))
+        (
+            entry.kind,
+            entry.provider_object_id,
+            entry.amount_minor,
+            int(entry.occurred_at.timestamp()),
+        )
         for entry in LedgerEntry.objects.all()
-    )  # fmt: skip
+    )
     assert ledger == sorted(model.ledger)
     assert {
         r.provider_subscription_id: (r.status, r.amount_minor)

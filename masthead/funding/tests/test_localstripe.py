@@ -35,8 +35,11 @@ ROOT = Path(__file__).resolve().parents[3]
 def localstripe_url():
     server = subprocess.Popen(
         [sys.executable, "-m", "masthead.funding.tests.localstripe_server"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         port = int(server.stdout.readline())
         yield f"http://127.0.0.1:{port}"
@@ -62,9 +65,12 @@ def stripe_api(localstripe_url, settings):
 
 def subscribe(client, amount=1000):
     customer = client.v1.customers.create(
-        {"email": "reader@example.org", "payment_method": "pm_card_visa",
-         "invoice_settings": {"default_payment_method": "pm_card_visa"}}
-    )  # fmt: skip
+        {
+            "email": "reader@example.org",
+            "payment_method": "pm_card_visa",
+            "invoice_settings": {"default_payment_method": "pm_card_visa"},
+        }
+    )
     product = client.v1.products.create({"name": "Donation"})
     plan = client.v1.plans.create(
         {
@@ -118,15 +124,22 @@ def test_a_cancellation_round_trip_with_webhooks_delivered_by_localstripe(
     # Our record of the subscription, as its first invoice reported it.
     paid = se.invoice(subscription=subscription["id"], amount=1000)
     body = se.body(se.event("evt_first_invoice", "invoice.paid", paid))
-    client.post("/funding/webhooks/stripe/", body, content_type="application/json",
-                HTTP_STRIPE_SIGNATURE=se.sign(body))  # fmt: skip
+    client.post(
+        "/funding/webhooks/stripe/",
+        body,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=se.sign(body),
+    )
     recurring = RecurringDonation.objects.get()
     assert recurring.status == "active"
 
     config = urlencode(
-        [("url", live_server.url + "/funding/webhooks/stripe/"),
-         ("secret", se.SECRET), ("events[]", "customer.subscription.deleted")]
-    ).encode()  # fmt: skip
+        [
+            ("url", live_server.url + "/funding/webhooks/stripe/"),
+            ("secret", se.SECRET),
+            ("events[]", "customer.subscription.deleted"),
+        ]
+    ).encode()
     urlopen(f"{localstripe_url}/_config/webhooks/masthead", data=config, timeout=5)  # noqa: S310
 
     recurring_donation_cancel(recurring=recurring)
@@ -159,9 +172,14 @@ def test_a_refund_made_at_stripe_is_fetched_and_taken_off(
     """charge.refunded events no longer carry refunds: we list them from the API."""
     customer = stripe_api.v1.customers.create({"email": "reader@example.org"})
     paid = stripe_api.v1.payment_intents.create(
-        {"amount": 2500, "currency": "usd", "customer": customer["id"],
-         "payment_method": "pm_card_visa", "confirm": True}
-    )  # fmt: skip
+        {
+            "amount": 2500,
+            "currency": "usd",
+            "customer": customer["id"],
+            "payment_method": "pm_card_visa",
+            "confirm": True,
+        }
+    )
     charge = stripe_api.v1.charges.list({"limit": 100}).data[-1].to_dict()
     assert charge["payment_intent"] == paid["id"]
     stripe_api.v1.refunds.create({"charge": charge["id"], "amount": 1000})
@@ -175,9 +193,11 @@ def test_a_refund_made_at_stripe_is_fetched_and_taken_off(
     ):
         body = se.body(event)
         response = client.post(
-            "/funding/webhooks/stripe/", body, content_type="application/json",
+            "/funding/webhooks/stripe/",
+            body,
+            content_type="application/json",
             HTTP_STRIPE_SIGNATURE=se.sign(body),
-        )  # fmt: skip
+        )
         assert response.status_code == 200
     for stored in ProviderEvent.objects.order_by("pk"):
         process(event_id=stored.pk)

@@ -18,10 +18,15 @@ pytestmark = pytest.mark.django_db
 def recurring(db):
     donor = Donor.objects.create(email="reader@example.org")
     return RecurringDonation.objects.create(
-        donor=donor, provider="dummy", provider_subscription_id="dummy_sub_1",
-        amount_minor=1000, currency="USD", interval="month", status="active",
+        donor=donor,
+        provider="dummy",
+        provider_subscription_id="dummy_sub_1",
+        amount_minor=1000,
+        currency="USD",
+        interval="month",
+        status="active",
         started_at=timezone.now(),
-    )  # fmt: skip
+    )
 
 
 def ask_for_link(client, email="reader@example.org"):
@@ -30,8 +35,9 @@ def ask_for_link(client, email="reader@example.org"):
 
 def link_from(mail) -> str:
     """The path of the emailed link, which points at SITE_URL."""
-    return re.search(r"https://news\.example(/support/manage/sign-in/[^/\s]+/)",
-                     mail.body)[1]  # fmt: skip
+    return re.search(
+        r"https://news\.example(/support/manage/sign-in/[^/\s]+/)", mail.body
+    )[1]
 
 
 def test_the_manage_page_is_cookie_free(client, home):
@@ -133,10 +139,15 @@ def test_a_bad_new_amount_is_explained(signed_in, recurring, amount, message):
 def test_someone_elses_donation_cannot_be_touched(signed_in, recurring):
     other = Donor.objects.create(email="other@example.org")
     theirs = RecurringDonation.objects.create(
-        donor=other, provider="dummy", provider_subscription_id="dummy_sub_2",
-        amount_minor=1000, currency="USD", interval="month", status="active",
+        donor=other,
+        provider="dummy",
+        provider_subscription_id="dummy_sub_2",
+        amount_minor=1000,
+        currency="USD",
+        interval="month",
+        status="active",
         started_at=timezone.now(),
-    )  # fmt: skip
+    )
     response = signed_in.post(
         "/support/manage/donations/", {"recurring": theirs.pk, "action": "cancel"}
     )
@@ -149,9 +160,10 @@ def test_the_link_is_built_from_site_url_never_from_the_host_header(
     client, home, recurring, mailoutbox
 ):
     client.post(
-        "/support/manage/", {"email": "reader@example.org"},
+        "/support/manage/",
+        {"email": "reader@example.org"},
         HTTP_HOST="localhost:31337",
-    )  # fmt: skip
+    )
     (mail,) = mailoutbox
     assert "https://news.example/support/manage/sign-in/" in mail.body
     assert "31337" not in mail.body

@@ -38,13 +38,13 @@ def rails(db):
                 "Holder: Lantern Media\nIBAN: LT12 1000 0111 0100 1000\nBIC: EXAMPLT2X"
             ),
             address="LT121000011101001000",
-        ),  # fmt: skip
+        ),
         ManualRail.objects.create(
             kind="crypto",
             label="USDT (TRC-20)",
             details="Network: TRON",
             address="TXexampleaddress0000000000000000000",
-        ),  # fmt: skip
+        ),
     ]
 
 
@@ -116,9 +116,11 @@ def test_a_recorded_transfer_counts_once(client, home, rails):
     when = datetime.fromisoformat("2026-11-20T10:00:00+00:00")
     for _ in range(2):
         manual_transfer_record(
-            reference_text=f"Gift {intent.reference}", amount=Money(2500, "EUR"),
-            received_at=when, transaction_id="BANK-0001",
-        )  # fmt: skip
+            reference_text=f"Gift {intent.reference}",
+            amount=Money(2500, "EUR"),
+            received_at=when,
+            transaction_id="BANK-0001",
+        )
     assert net() == 2500
     donation = Donation.objects.get()
     assert donation.provider == "manual"
@@ -128,10 +130,11 @@ def test_a_recorded_transfer_counts_once(client, home, rails):
 def test_a_transfer_of_another_amount_is_held_for_review(client, home, rails):
     intent = start(client)
     manual_transfer_record(
-        reference_text=intent.reference, amount=Money(2000, "EUR"),
+        reference_text=intent.reference,
+        amount=Money(2000, "EUR"),
         received_at=datetime.fromisoformat("2026-11-20T10:00:00+00:00"),
         transaction_id="BANK-0002",
-    )  # fmt: skip
+    )
     assert Donation.objects.get().status == "review"
     assert net() == 0
 
@@ -139,10 +142,11 @@ def test_a_transfer_of_another_amount_is_held_for_review(client, home, rails):
 def test_unknown_references_are_refused(db, rails):
     with pytest.raises(TransferError, match="No donation was started"):
         manual_transfer_record(
-            reference_text="MH-AAAA-BBBB", amount=Money(100, "EUR"),
+            reference_text="MH-AAAA-BBBB",
+            amount=Money(100, "EUR"),
             received_at=datetime.fromisoformat("2026-11-20T10:00:00+00:00"),
             transaction_id="X",
-        )  # fmt: skip
+        )
 
 
 def test_statement_import_reports_every_row(client, home, rails):
@@ -197,15 +201,25 @@ def test_the_admin_records_a_transfer(admin_client, client, home, rails):
     intent = start(client)
     response = admin_client.post(
         "/admin/funding/transfers/",
-        {"reference": intent.reference, "amount": "25", "currency": "EUR",
-         "received_on": "2026-11-20", "transaction_id": "T1"},
-    )  # fmt: skip
+        {
+            "reference": intent.reference,
+            "amount": "25",
+            "currency": "EUR",
+            "received_on": "2026-11-20",
+            "transaction_id": "T1",
+        },
+    )
     assert response.status_code == 302
     assert net() == 2500
     bad = admin_client.post(
         "/admin/funding/transfers/",
-        {"reference": "nothing", "amount": "25", "currency": "EUR",
-         "received_on": "2026-11-20", "transaction_id": "T2"},
-    )  # fmt: skip
+        {
+            "reference": "nothing",
+            "amount": "25",
+            "currency": "EUR",
+            "received_on": "2026-11-20",
+            "transaction_id": "T2",
+        },
+    )
     assert bad.status_code == 200
     assert "No reference code found" in bad.content.decode()

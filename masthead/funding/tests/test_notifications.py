@@ -23,9 +23,11 @@ def post(client, django_capture_on_commit_callbacks):
         payload = se.body(data)
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
-                "/funding/webhooks/stripe/", payload, content_type="application/json",
+                "/funding/webhooks/stripe/",
+                payload,
+                content_type="application/json",
                 HTTP_STRIPE_SIGNATURE=se.sign(payload),
-            )  # fmt: skip
+            )
         assert response.status_code == 200
         return response
 
@@ -57,8 +59,13 @@ def test_one_receipt_per_payment_however_often_it_is_delivered(
 def test_each_renewal_gets_its_own_receipt(inbox, post, start_intent):
     intent = start_intent(amount=Money(1000, "USD"), frequency=Frequency.MONTHLY)
     post(se.event("evt_1", "invoice.paid", se.invoice(intent=intent)))
-    post(se.event("evt_2", "invoice.paid", se.invoice(
-        intent=intent, payment_intent="pi_inv_2", invoice_id="in_2")))  # fmt: skip
+    post(
+        se.event(
+            "evt_2",
+            "invoice.paid",
+            se.invoice(intent=intent, payment_intent="pi_inv_2", invoice_id="in_2"),
+        )
+    )
     messages = wait_for(inbox, 2)
     assert len(messages) == 2
     assert "part of your monthly support" in messages[0].get_payload()
@@ -66,8 +73,13 @@ def test_each_renewal_gets_its_own_receipt(inbox, post, start_intent):
 
 def test_no_receipt_while_a_payment_is_held_for_review(inbox, post, start_intent):
     intent = start_intent(amount=Money(2500, "USD"))
-    post(se.event("evt_1", "checkout.session.completed",
-                  se.checkout_session(intent, amount=99900)))  # fmt: skip
+    post(
+        se.event(
+            "evt_1",
+            "checkout.session.completed",
+            se.checkout_session(intent, amount=99900),
+        )
+    )
     assert wait_for(inbox, 1, seconds=0.5) == []
     donation_review_approve(donation=Donation.objects.get())
     notifications_send_pending()
@@ -79,8 +91,11 @@ def test_failed_renewal_notice_and_cancellation_confirmation(inbox, post, start_
     post(se.event("evt_1", "invoice.paid", se.invoice(intent=intent)))
     post(se.event("evt_2", "invoice.payment_failed", se.invoice(intent=intent)))
     post(se.event("evt_3", "invoice.payment_failed", se.invoice(intent=intent)))
-    post(se.event("evt_4", "customer.subscription.deleted",
-                  se.subscription(status="canceled")))  # fmt: skip
+    post(
+        se.event(
+            "evt_4", "customer.subscription.deleted", se.subscription(status="canceled")
+        )
+    )
     notifications_send_pending()
     subjects = [m["Subject"] for m in wait_for(inbox, 3)]
     assert subjects == [

@@ -17,7 +17,7 @@ from masthead.funding.models import (
 from masthead.funding.money import Money
 from masthead.funding.providers import get_provider
 from masthead.funding.providers.base import RawEvent
-from masthead.funding.providers.stripe import HANDLERS
+from masthead.funding.providers.stripe_translation import HANDLERS
 from masthead.funding.tests import stripe_events as se
 
 pytestmark = pytest.mark.django_db
@@ -138,8 +138,15 @@ def test_monthly_donation_from_checkout_to_renewals(post, start_intent):
     intent = start_intent(amount=Money(1000, "USD"), frequency=Frequency.MONTHLY)
     post(se.event("evt_1", "checkout.session.completed", se.checkout_session(intent)))
     post(se.event("evt_2", "invoice.paid", se.invoice(intent=intent)))
-    post(se.event("evt_3", "invoice.paid", se.invoice(
-        intent=intent, payment_intent="pi_inv_2", invoice_id="in_test_2")))  # fmt: skip
+    post(
+        se.event(
+            "evt_3",
+            "invoice.paid",
+            se.invoice(
+                intent=intent, payment_intent="pi_inv_2", invoice_id="in_test_2"
+            ),
+        )
+    )
     recurring = RecurringDonation.objects.get()
     assert recurring.status == "active"
     assert recurring.money == Money(1000, "USD")
@@ -159,8 +166,11 @@ def test_failed_renewal_then_cancellation(post, start_intent):
     post(se.event("evt_1", "invoice.paid", se.invoice(intent=intent)))
     post(se.event("evt_2", "invoice.payment_failed", se.invoice(intent=intent)))
     assert RecurringDonation.objects.get().status == "past_due"
-    post(se.event("evt_3", "customer.subscription.deleted",
-                  se.subscription(status="canceled")))  # fmt: skip
+    post(
+        se.event(
+            "evt_3", "customer.subscription.deleted", se.subscription(status="canceled")
+        )
+    )
     recurring = RecurringDonation.objects.get()
     assert recurring.status == "canceled"
     assert recurring.canceled_at is not None
@@ -180,10 +190,20 @@ def test_late_invoice_paid_for_a_canceled_donation_records_money_only(
 ):
     intent = start_intent(amount=Money(1000, "USD"), frequency=Frequency.MONTHLY)
     post(se.event("evt_1", "invoice.paid", se.invoice(intent=intent)))
-    post(se.event("evt_2", "customer.subscription.deleted",
-                  se.subscription(status="canceled")))  # fmt: skip
-    post(se.event("evt_3", "invoice.paid", se.invoice(
-        intent=intent, payment_intent="pi_inv_2", invoice_id="in_test_2")))  # fmt: skip
+    post(
+        se.event(
+            "evt_2", "customer.subscription.deleted", se.subscription(status="canceled")
+        )
+    )
+    post(
+        se.event(
+            "evt_3",
+            "invoice.paid",
+            se.invoice(
+                intent=intent, payment_intent="pi_inv_2", invoice_id="in_test_2"
+            ),
+        )
+    )
     assert RecurringDonation.objects.get().status == "canceled"
     assert net() == 2000
 
@@ -210,8 +230,11 @@ def test_refunds_and_disputes(post, intent):
 
 def test_a_refund_larger_than_the_payment_changes_nothing(post, intent):
     post(se.event("evt_1", "checkout.session.completed", se.checkout_session(intent)))
-    response = post(se.event("evt_2", "charge.refunded",
-                             se.charge_refunded(refunds=[(9999, "re_1")])))  # fmt: skip
+    response = post(
+        se.event(
+            "evt_2", "charge.refunded", se.charge_refunded(refunds=[(9999, "re_1")])
+        )
+    )
     assert response.status_code == 200
     event = ProviderEvent.objects.get(event_id="evt_2")
     assert event.processed_at is None
@@ -222,9 +245,10 @@ def test_a_refund_larger_than_the_payment_changes_nothing(post, intent):
 def test_checkout_parameters_carry_any_amount_and_our_references(start_intent):
     intent = start_intent(amount=Money(1234, "EUR"), frequency=Frequency.ANNUAL)
     params = get_provider("stripe").checkout_params(
-        intent, success_url="https://news.example/support/thanks/",
+        intent,
+        success_url="https://news.example/support/thanks/",
         cancel_url="https://news.example/support/",
-    )  # fmt: skip
+    )
     assert params["mode"] == "subscription"
     price = params["line_items"][0]["price_data"]
     assert price == {

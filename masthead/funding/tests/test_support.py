@@ -44,18 +44,27 @@ def test_monthly_is_preselected_with_default_presets(client, home):
     assert [label for _, label in amounts] == ["$2", "$5", "$10", "$25", "Other"]
     one_time = client.get("/support/?frequency=one_time&currency=EUR").context["form"]
     assert [label for _, label in one_time.fields["amount"].choices][:4] == [
-        "€10", "€25", "€50", "€100",
-    ]  # fmt: skip
+        "€10",
+        "€25",
+        "€50",
+        "€100",
+    ]
 
 
 def test_presets_and_minimum_are_editable(client, home):
     DonationOption.objects.create(
-        currency="GBP", frequency="month", presets="3, 7, 15", minimum_minor=300
+        currency="GBP",
+        frequency="month",
+        presets_minor=[300, 700, 1500],
+        minimum_minor=300,
     )
     form = client.get("/support/?currency=GBP").context["form"]
     assert [label for _, label in form.fields["amount"].choices] == [
-        "£3", "£7", "£15", "Other",
-    ]  # fmt: skip
+        "£3",
+        "£7",
+        "£15",
+        "Other",
+    ]
     response = post(client, currency="GBP", amount="other", custom_amount="2.50")
     assert response.status_code == 400
     assert "The smallest amount we can take is £3." in response.content.decode()
@@ -189,20 +198,33 @@ def test_the_dummy_provider_takes_no_webhooks(client, db):
 
 def test_a_zero_decimal_currency_works_once_added(client, home):
     DonationOption.objects.create(
-        currency="JPY", frequency="one_time", presets="500, 1000, 3000",
+        currency="JPY",
+        frequency="one_time",
+        presets_minor=[500, 1000, 3000],
         minimum_minor=300,
-    )  # fmt: skip
+    )
     page = client.get("/support/?frequency=one_time&currency=JPY")
     labels = [label for _, label in page.context["form"].fields["amount"].choices]
     assert labels == ["¥500", "¥1,000", "¥3,000", "Other"]
     assert "JPY" in page.context["currencies"]
-    response = post(client, frequency="one_time", currency="JPY", amount="other",
-                    custom_amount="1500")  # fmt: skip
+    response = post(
+        client,
+        frequency="one_time",
+        currency="JPY",
+        amount="other",
+        custom_amount="1500",
+    )
     assert response.status_code == 302
     intent = DonationIntent.objects.get()
     assert (intent.amount_minor, intent.currency) == (1500, "JPY")
-    bad = post(client, frequency="one_time", currency="JPY", amount="other",
-               custom_amount="1500.5", email="b@example.org")  # fmt: skip
+    bad = post(
+        client,
+        frequency="one_time",
+        currency="JPY",
+        amount="other",
+        custom_amount="1500.5",
+        email="b@example.org",
+    )
     assert "at most 0 decimal places" in bad.content.decode()
 
 

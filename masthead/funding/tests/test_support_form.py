@@ -46,9 +46,12 @@ def test_stripe_is_chosen_when_it_is_there(client, home, bank):
 def test_the_middle_preset_is_chosen(client, home):
     html = client.get("/support/?frequency=month").content.decode()
     assert _radios(html, "amount") == [
-        ("200", False), ("500", False), ("1000", True), ("2500", False),
+        ("200", False),
+        ("500", False),
+        ("1000", True),
+        ("2500", False),
         ("other", False),
-    ]  # fmt: skip
+    ]
     html = client.get("/support/?frequency=one_time&currency=EUR").content.decode()
     assert ("5000", True) in _radios(html, "amount")
 

@@ -4,10 +4,12 @@ Screenshots of these tests illustrate docs/editors.md (`make docs-screenshots`).
 """
 
 import re
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
+from wagtail.admin.views.pages.create import CreateView
 
 from masthead.news.factories import (
     ArticlePageFactory,
@@ -185,3 +187,57 @@ def test_an_editor_corrects_a_published_article_from_the_page_tree(
         "An earlier version gave the wrong date for the directive."
     )
     tab.screenshot("editor-correction", of=corrections)
+
+
+@pytest.fixture
+def slow_autosave(monkeypatch):
+    """Make the autosave that creates the draft take a second, as on a busy server."""
+    post = CreateView.post
+
+    def slow_post(self, request, *args, **kwargs):
+        if "application/json" in request.headers.get("Accept", ""):
+            time.sleep(1)
+        return post(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(CreateView, "post", slow_post)
+
+
+def test_a_publish_retried_after_a_refusal_makes_the_article_live(
+    tab, live_server, section, editor, slow_autosave
+):
+    AuthorFactory(name="Elin Saar", slug="elin-saar")
+    page = new_article_form(tab, live_server, section)
+    page.get_by_role("textbox", name="Headline").fill(
+        "Teachers told to report students"
+    )
+    choose_author(page, "Elin Saar")
+    # The admin takes what the form holds 2 s after loading as its saved state.
+    page.wait_for_timeout(2500)
+    # The editor clicks Publish, body still missing, while autosave is
+    # creating the draft.
+    with page.expect_request(
+        lambda request: request.method == "POST" and "/add/" in request.url
+    ):
+        page.get_by_role("textbox", name="Standfirst").press_sequentially(
+            "A regional directive."
+        )
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    body_panel = page.locator("#panel-child-content-body-section")
+    expect(body_panel).to_contain_text("This field is required", timeout=30000)
+    assert not ArticlePage.objects.filter(live=True).exists()
+
+    write_body(page, "The directive arrived in every school on Monday.")
+    page.wait_for_timeout(1500)  # the editor reads it over
+    publish(page)
+    page.wait_for_url(f"**/admin/pages/{section.pk}/", timeout=60000)
+
+    expect(page.locator(".messages")).to_contain_text("published")
+    article = ArticlePage.objects.get()
+    assert article.live
+    assert article.slug == "teachers-told-to-report-students"
+    assert [author.name for author in article.authors] == ["Elin Saar"]
+    response = page.goto(
+        live_server.url + "/politics/teachers-told-to-report-students/"
+    )
+    assert response.status == 200

@@ -1,4 +1,4 @@
-"""Reader funding: donors, donations, recurring donations, the ledger, the goal.
+"""Donors, what they started and gave, the ledger, and the provider's events.
 
 Money is an integer of minor units beside an ISO 4217 currency code.
 """
@@ -7,19 +7,13 @@ import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from masthead.funding.admin_forms import FundingSettingsForm
-from masthead.funding.money import EXPONENTS, Money
-
-CURRENCY_CHOICES = [(code, code) for code in sorted(EXPONENTS)]
-
-
-class Frequency(models.TextChoices):
-    ONE_TIME = "one_time", _("One-time")
-    MONTHLY = "month", _("Monthly")
-    ANNUAL = "year", _("Annual")
+from masthead.funding.models.base import (
+    Amount,
+    Attribution,
+    Frequency,
+)
+from masthead.funding.money import Money
 
 
 class Donor(models.Model):
@@ -49,17 +43,7 @@ class ProviderCustomer(models.Model):
         return f"{self.provider}:{self.customer_id}"
 
 
-class Attribution(models.Model):
-    """Which appeal and variant a reader came from, if any."""
-
-    appeal = models.CharField(max_length=100, blank=True)
-    variant = models.CharField(max_length=100, blank=True)
-
-    class Meta:
-        abstract = True
-
-
-class DonationIntent(Attribution):
+class DonationIntent(Attribution, Amount):
     """A donation a reader started: what they asked to give, and how."""
 
     class Status(models.TextChoices):
@@ -70,8 +54,6 @@ class DonationIntent(Attribution):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     idempotency_key = models.CharField(max_length=64, unique=True)
     provider = models.CharField(max_length=40)
-    amount_minor = models.PositiveBigIntegerField()
-    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES)
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     email = models.EmailField()
     name = models.CharField(max_length=200, blank=True)
@@ -82,6 +64,9 @@ class DonationIntent(Attribution):
     status = models.CharField(
         max_length=12, choices=Status.choices, default=Status.STARTED
     )
+    # The site's address as the reader had it (a registered mirror's, or the
+    # main domain's): emailed links for this donation go there.
+    site_url = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -90,12 +75,8 @@ class DonationIntent(Attribution):
     def __str__(self) -> str:
         return f"{self.money} {self.get_frequency_display()} ({self.provider})"
 
-    @property
-    def money(self) -> Money:
-        return Money(self.amount_minor, self.currency)
 
-
-class RecurringDonation(Attribution):
+class RecurringDonation(Attribution, Amount):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         PAST_DUE = "past_due", _("Past due")
@@ -107,8 +88,6 @@ class RecurringDonation(Attribution):
     )
     provider = models.CharField(max_length=40)
     provider_subscription_id = models.CharField(max_length=255)
-    amount_minor = models.PositiveBigIntegerField()
-    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES)
     interval = models.CharField(
         max_length=10,
         choices=[(Frequency.MONTHLY, _("Monthly")), (Frequency.ANNUAL, _("Annual"))],
@@ -140,15 +119,11 @@ class RecurringDonation(Attribution):
     def __str__(self) -> str:
         return f"{self.money} every {self.interval} ({self.status})"
 
-    @property
-    def money(self) -> Money:
-        return Money(self.amount_minor, self.currency)
-
     def has_had(self, amount: Money) -> bool:
         return [amount.minor, amount.currency] in self.amounts
 
 
-class Donation(Attribution):
+class Donation(Attribution, Amount):
     """One payment, as the provider reported it."""
 
     class Status(models.TextChoices):
@@ -172,8 +147,6 @@ class Donation(Attribution):
     )
     provider = models.CharField(max_length=40)
     provider_payment_id = models.CharField(max_length=255)
-    amount_minor = models.PositiveBigIntegerField()
-    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES)
     status = models.CharField(max_length=12, choices=Status.choices)
     review_reason = models.CharField(max_length=255, blank=True)
     # A renewal of an amount not known yet: counted by itself once the
@@ -194,12 +167,8 @@ class Donation(Attribution):
     def __str__(self) -> str:
         return f"{self.money} via {self.provider} ({self.status})"
 
-    @property
-    def money(self) -> Money:
-        return Money(self.amount_minor, self.currency)
 
-
-class LedgerEntry(models.Model):
+class LedgerEntry(Amount):
     """Money in and out: the net of a donation is the sum of its entries."""
 
     class Kind(models.TextChoices):
@@ -208,15 +177,20 @@ class LedgerEntry(models.Model):
         DISPUTE = "dispute", _("Dispute")
         DISPUTE_WON = "dispute_won", _("Dispute won")
 
+        @property
+        def sign(self) -> int:
+            """Return +1 for money in, -1 for money taken back."""
+            return -1 if self.value in ("refund", "dispute") else 1
+
     donation = models.ForeignKey(
         Donation, on_delete=models.PROTECT, related_name="ledger"
     )
     kind = models.CharField(max_length=12, choices=Kind.choices)
     provider = models.CharField(max_length=40)
     provider_object_id = models.CharField(max_length=255)
-    # Signed: payments and won disputes add, refunds and disputes subtract.
+    # Signed: the kind's sign (payments and won disputes add, refunds and
+    # disputes subtract).
     amount_minor = models.BigIntegerField()
-    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES)
     occurred_at = models.DateTimeField()
 
     class Meta:
@@ -230,7 +204,7 @@ class LedgerEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} {Money(self.amount_minor, self.currency)}"
+        return f"{self.kind} {self.money}"
 
 
 class ProviderEvent(models.Model):
@@ -283,44 +257,6 @@ class ReconcileRun(models.Model):
         return f"reconcile since {self.since:%Y-%m-%d %H:%M}"
 
 
-class ManualRail(models.Model):
-    """A way to give without a card: a bank account or a crypto address."""
-
-    class Kind(models.TextChoices):
-        BANK = "bank", _("Bank transfer")
-        CRYPTO = "crypto", _("Cryptocurrency")
-
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    label = models.CharField(
-        max_length=100,
-        help_text=_("As readers see it: “SEPA transfer (EUR)”, “USDT (TRC-20)”."),
-    )
-    details = models.TextField(
-        help_text=_("Account holder, IBAN, BIC, bank; or the network and any memo.")
-    )
-    address = models.CharField(
-        max_length=255, blank=True,
-        help_text=_("Crypto address or IBAN; shown with a QR code."),
-    )  # fmt: skip
-    active = models.BooleanField(default=True)
-    sort_order = models.PositiveSmallIntegerField(default=0)
-
-    panels = [
-        FieldPanel("kind"),
-        FieldPanel("label"),
-        FieldPanel("details"),
-        FieldPanel("address"),
-        FieldPanel("active"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta:
-        ordering = ["sort_order", "label"]
-
-    def __str__(self) -> str:
-        return self.label
-
-
 class SignInToken(models.Model):
     """A one-time, expiring link that signs a donor in; only its hash is kept."""
 
@@ -331,95 +267,3 @@ class SignInToken(models.Model):
 
     def __str__(self) -> str:
         return f"sign-in link for {self.donor}"
-
-
-@register_setting(icon="tag")
-class FundingSettings(BaseGenericSetting):
-    """The monthly goal: what running the newsroom ad-free costs."""
-
-    goal_minor = models.PositiveBigIntegerField(
-        default=1_000_000,
-        verbose_name=_("monthly cost, in minor units (cents)"),
-        help_text=_("For $10,000 a month, enter 1000000."),
-    )
-    goal_currency = models.CharField(
-        max_length=3, choices=CURRENCY_CHOICES, default="USD"
-    )
-    goal_text = models.CharField(
-        max_length=255,
-        default="Running ad-free costs us {goal} a month. Your support fills the gap.",
-        help_text=_("{goal} is replaced by the monthly cost."),
-    )
-
-    panels = [
-        FieldPanel("goal_minor"),
-        FieldPanel("goal_currency"),
-        FieldPanel("goal_text"),
-    ]
-    # Shows and takes the goal in currency units (10,000), not minor units.
-    base_form_class = FundingSettingsForm
-
-    class Meta:
-        verbose_name = _("funding goal")
-
-    @property
-    def goal(self) -> Money:
-        return Money(self.goal_minor, self.goal_currency)
-
-
-class DonationOption(models.Model):
-    """Preset amounts and the minimum for one currency and frequency."""
-
-    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES)
-    frequency = models.CharField(max_length=10, choices=Frequency.choices)
-    presets = models.CharField(
-        max_length=200, help_text=_("Whole amounts, separated by commas: 2, 5, 10, 25")
-    )
-    minimum_minor = models.PositiveBigIntegerField(
-        help_text=_("In minor units: 200 is $2.00.")
-    )
-
-    panels = [
-        FieldPanel("currency"),
-        FieldPanel("frequency"),
-        FieldPanel("presets"),
-        FieldPanel("minimum_minor"),
-    ]
-
-    class Meta:
-        ordering = ["currency", "frequency"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["currency", "frequency"], name="unique_donation_option"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.currency} {self.get_frequency_display()}: {self.presets}"
-
-    def preset_amounts(self) -> list[Money]:
-        amounts = []
-        for part in self.presets.split(","):
-            if part.strip().isdigit():
-                amounts.append(Money.major(int(part.strip()), self.currency))
-        return amounts
-
-    @property
-    def minimum(self) -> Money:
-        return Money(self.minimum_minor, self.currency)
-
-
-class ExchangeRate(models.Model):
-    """How many units of the goal currency one unit of ``currency`` is worth."""
-
-    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, unique=True)
-    rate = models.DecimalField(max_digits=18, decimal_places=8)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [FieldPanel("currency"), FieldPanel("rate")]
-
-    class Meta:
-        ordering = ["currency"]
-
-    def __str__(self) -> str:
-        return f"1 {self.currency} = {self.rate}"
