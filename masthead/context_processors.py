@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
+from masthead.news import fragments
 from masthead.news.models import InfoPage, SectionPage
 
 
@@ -30,7 +31,7 @@ def navigation() -> dict[str, list[Page]]:
 
 def publication(request) -> dict:
     """Give every template the newsroom's name, its sections and its pages."""
-    pages = SimpleLazyObject(navigation)
+    pages = SimpleLazyObject(lambda: fragments.cached("navigation", navigation))
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "canonical_base": settings.SITE_URL,

@@ -326,6 +326,11 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
 
+# Reader pages: the Wagtail site of each request comes from the cache, not
+# from a query (masthead.news.fragments). Last, so that only requests that
+# reach a view pay for it.
+MIDDLEWARE.append("masthead.news.fragments.SiteMiddleware")
+
 # Privacy: nothing we log carries a client address; see masthead.logging.
 LOGGING = {
     "version": 1,

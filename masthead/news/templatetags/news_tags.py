@@ -15,7 +15,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from masthead.news.models import ArticlePage, CitedSource
+from masthead.news.models import ArticlePage, CitedSource, rendition_for
 
 register = template.Library()
 
@@ -35,7 +35,7 @@ LEAD_IMAGE_FILTER = "width-1200|format-jpeg"
 def lead_image_url(article: ArticlePage, request=None) -> str | None:
     if not article.lead_image:
         return None
-    rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+    rendition = rendition_for(article.lead_image, LEAD_IMAGE_FILTER)
     return absolute_url(request, rendition.url)
 
 
@@ -158,7 +158,7 @@ def article_open_graph(context, article: ArticlePage) -> str:
         tags.append(("article:section", article.section.title))
     tags += [("article:tag", tag.name) for tag in article.tag_list]
     if article.lead_image:
-        rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+        rendition = rendition_for(article.lead_image, LEAD_IMAGE_FILTER)
         tags += [
             ("og:image", absolute_url(request, rendition.url)),
             ("og:image:type", "image/jpeg"),
