@@ -62,6 +62,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if settings.PAGE_CACHE_SERVER_TIMEOUT <= 0:  # off, e.g. to measure renders
+            return self.get_response(request)
         if not _is_cacheable_page_request(request):
             return self.get_response(request)
         try:

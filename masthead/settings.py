@@ -143,6 +143,7 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
 # Seconds that browsers and CDNs may keep an anonymous page.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 # Seconds that the server keeps a rendered anonymous page; publishing clears it.
+# 0 turns the server's page cache off (to measure uncached renders).
 PAGE_CACHE_SERVER_TIMEOUT = env.int("PAGE_CACHE_SERVER_TIMEOUT", default=600)
 
 TASKS = {

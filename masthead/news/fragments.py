@@ -13,6 +13,8 @@ revision as well as ``version("news")``: publishing another article leaves
 them fresh.
 """
 
+from contextvars import ContextVar
+
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -23,10 +25,21 @@ NEWS = "news"
 # An upper bound only: each part is renewed by its version long before.
 FRAGMENT_SECONDS = 24 * 3600
 _MISSING = object()
+# Raised when what a part holds changes shape, so that a new release never
+# reads the old release's parts.
+SCHEMA = 1
+
+
+# The version read once per request (set by SiteMiddleware): a page asks
+# for it several times, and each ask is a read from the cache.
+_request_version: ContextVar[int | None] = ContextVar("news_version", default=None)
 
 
 def news_version() -> int:
-    return pagecache.version(NEWS)
+    version = _request_version.get()
+    if version is None:
+        version = pagecache.version(NEWS)
+    return version
 
 
 def news_changed(**kwargs) -> None:
@@ -36,7 +49,7 @@ def news_changed(**kwargs) -> None:
 
 def cached(name: str, build, *, version: int | None = None):
     """Return the part ``name`` under ``version`` (default ``news_version()``)."""
-    key = f"news:part:{news_version() if version is None else version}:{name}"
+    key = f"news:part:{SCHEMA}:{news_version() if version is None else version}:{name}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
@@ -74,6 +87,11 @@ class SiteMiddleware:
     skipped = ("/healthz", "/static/", "/media/")
 
     def __call__(self, request):
-        if not request.path_info.startswith(self.skipped):
+        if request.path_info.startswith(self.skipped):
+            return self.get_response(request)
+        token = _request_version.set(pagecache.version(NEWS))
+        try:
             request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)

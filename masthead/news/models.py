@@ -105,7 +105,14 @@ def sections_by_path() -> dict[str, "SectionPage"]:
         lambda: {
             section.path: section
             for section in SectionPage.objects.only(
-                "title", "slug", "url_path", "path", "depth", "live"
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "live",
+                "content_type",
+                "locale",
             )
         },
     )
@@ -269,12 +276,39 @@ class HomePage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page):
     subpage_types = ["news.SectionPage", "news.InfoPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        if len(path_components) == 2:
+            article = self.article_at(*path_components)
+            if article is not None:
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+    def article_at(self, section_slug: str, slug: str) -> "ArticlePage | None":
+        """Return the article at /<section>/<slug>/ in one query, if there is one.
+
+        Its section comes from the cache; an article whose section is not
+        there (nor an address that is not an article's) is routed as usual.
+        """
+        article = (
+            ArticlePage.objects.select_related(*ArticlePage.route_select_related)
+            .filter(slug=slug, url_path=f"{self.url_path}{section_slug}/{slug}/")
+            .first()
+        )
+        if article is None:
+            return None
+        section = sections_by_path().get(article.path[: -Page.steplen])
+        if section is None:
+            return None
+        article._cached_parent_obj = section
+        return article
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
             ArticlePage.objects.listed()
             .descendant_of(self)
             .select_related("lead_image")
+            .defer_streamfields()  # cards show no body
         )
         lead = None
         if self.lead_article_id:
@@ -347,7 +381,9 @@ class SectionPage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = paginate(request, self.articles().select_related("lead_image"))
+        articles = paginate(
+            request, self.articles().select_related("lead_image").defer_streamfields()
+        )
         articles.object_list = prepare_cards(articles.object_list, section=self)
         context["articles"] = articles
         return context
@@ -472,6 +508,8 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     @cached_property
     def section(self) -> "SectionPage | None":
         parent = self.get_parent()
+        if isinstance(parent, SectionPage):
+            return parent
         return (
             parent.specific if parent and parent.specific_class is SectionPage else None
         )
@@ -497,7 +535,7 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
             .exclude(pk__in=exclude)
             .order_by("-first_published_at", "-pk")
         )
-        return list(siblings.select_related("lead_image")[:limit])
+        return list(siblings.select_related("lead_image").defer_streamfields()[:limit])
 
     @property
     def fragment_version(self) -> str:
