@@ -1,12 +1,24 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
+from masthead.news import fragments
 from masthead.news.models import InfoPage, SectionPage
 
 
-def navigation() -> dict[str, list[Page]]:
+@dataclass(frozen=True)
+class NavLink:
+    """A page in the header or footer: what the links need, URL worked out."""
+
+    title: str
+    url: str
+    slug: str
+
+
+def navigation() -> dict[str, list[NavLink]]:
     """Return the sections (header) and the information pages (footer).
 
     Both are children of the front page, read in one query.
@@ -16,12 +28,24 @@ def navigation() -> dict[str, list[Page]]:
         Page.objects.live()
         .filter(content_type__in=types.values())
         .order_by("path")
-        .only("title", "url_path", "path", "depth", "content_type", "show_in_menus")
+        .only(
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "content_type",
+            "show_in_menus",
+        )
     )
     return {
-        "sections": [p for p in pages if p.content_type_id == types[SectionPage].pk],
+        "sections": [
+            NavLink(p.title, p.url, p.slug)
+            for p in pages
+            if p.content_type_id == types[SectionPage].pk
+        ],
         "footer": [
-            p
+            NavLink(p.title, p.url, p.slug)
             for p in pages
             if p.content_type_id == types[InfoPage].pk and p.show_in_menus
         ],
@@ -30,7 +54,7 @@ def navigation() -> dict[str, list[Page]]:
 
 def publication(request) -> dict:
     """Give every template the newsroom's name, its sections and its pages."""
-    pages = SimpleLazyObject(navigation)
+    pages = SimpleLazyObject(lambda: fragments.cached("navigation", navigation))
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "canonical_base": settings.SITE_URL,

@@ -266,6 +266,8 @@ def plan(environ) -> Plan | None:
     """
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
+    if settings.PAGE_CACHE_SERVER_TIMEOUT <= 0:  # off, e.g. to measure renders
+        return None
     path = environ.get("PATH_INFO") or "/"
     if path.startswith(PASS_PREFIXES):
         return None

@@ -143,6 +143,7 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
 # Seconds that browsers and CDNs may keep an anonymous page.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 # Seconds that the server keeps a rendered anonymous page; publishing clears it.
+# 0 turns the server's page cache off (to measure uncached renders).
 PAGE_CACHE_SERVER_TIMEOUT = env.int("PAGE_CACHE_SERVER_TIMEOUT", default=600)
 # --- Page cache at the WSGI level (masthead.pagecache, issue 12) ---
 # Seconds a process trusts the generation it read before reading it again:
@@ -382,6 +383,11 @@ MIRRORS_PUBLISH_BACKOFF = env.int("MIRRORS_PUBLISH_BACKOFF", default=60)
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="newsroom@localhost")
+
+# Reader pages: the Wagtail site of each request comes from the cache, not
+# from a query (masthead.news.fragments). Last, so that only requests that
+# reach a view pay for it.
+MIDDLEWARE.append("masthead.news.fragments.SiteMiddleware")
 
 # Privacy: nothing we log carries a client address; see masthead.logging.
 LOGGING = {

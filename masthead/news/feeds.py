@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import nh3
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.utils.feedgenerator import (
     Atom1Feed,
     Enclosure,
@@ -29,7 +30,8 @@ from django.utils.html import escape
 
 from masthead.mirrors.feeds import feed_note
 from masthead.news import selectors
-from masthead.news.models import ArticlePage, SectionPage
+from masthead.news.fragments import FRAGMENT_SECONDS
+from masthead.news.models import ArticlePage, SectionPage, rendition_for
 
 FEED_TAGS = {
     "p", "h2", "h3", "blockquote", "figure", "figcaption", "img", "a", "em",
@@ -38,9 +40,7 @@ FEED_TAGS = {
 FEED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}
 
 
-def body_html(article: ArticlePage, base_url: str) -> str:
-    """Return the article body as clean HTML with absolute links."""
-
+def _clean_body(article: ArticlePage, base_url: str) -> str:
     def absolute(tag: str, attribute: str, value: str) -> str:
         if attribute in ("href", "src"):
             return urljoin(base_url, value)
@@ -53,7 +53,21 @@ def body_html(article: ArticlePage, base_url: str) -> str:
         attributes=FEED_ATTRIBUTES,
         attribute_filter=absolute,
         link_rel=None,
-    ) + feed_note(base_url)
+    )
+
+
+def body_html(article: ArticlePage, base_url: str) -> str:
+    """Return the article body as clean HTML with absolute links.
+
+    Cached by the article's live revision (masthead.news.fragments): a feed
+    carries thirty bodies, each with its own images to read.
+    """
+    key = f"news:feed-body:{article.fragment_version}:{base_url}"
+    html = cache.get(key)
+    if html is None:
+        html = _clean_body(article, base_url)
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return html + feed_note(base_url)
 
 
 LEAD_IMAGE_FILTER = "width-1200|format-jpeg"
@@ -63,7 +77,7 @@ def lead_image(article: ArticlePage, base_url: str) -> dict | None:
     """Return the feeds' rendition of the article's lead image, if it has one."""
     if not article.lead_image:
         return None
-    rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+    rendition = rendition_for(article.lead_image, LEAD_IMAGE_FILTER)
     try:
         length = rendition.file.size
     except OSError:
@@ -195,7 +209,7 @@ class RssFeed(Feed):
         return [Enclosure(image["url"], image["length"], image["mime_type"])]
 
     def item_categories(self, item: ArticlePage) -> list[str]:
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.tag_list]
 
     def item_extra_kwargs(self, item: ArticlePage) -> dict:
         return {

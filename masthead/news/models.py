@@ -1,11 +1,21 @@
 """The publication: front page, sections, articles, authors, images."""
 
+import functools
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.core.paginator import Page as PaginatorPage
 from django.db import models
-from django.db.models import Exists, OuterRef, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Length, RowNumber, Substr
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -25,10 +35,28 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from masthead import pagecache
+from masthead.news import fragments
 from masthead.news.blocks import RICH_TEXT_FEATURES, ArticleBodyBlock
 from masthead.news.panels import RequiredRowsPanel
 
 ARTICLES_PER_PAGE = 12
+# The articles a section shows on the front page.
+FRONT_SECTION_ARTICLES = 4
+
+
+def author_links() -> Prefetch:
+    """Prefetch articles' authors in one query (the links with their authors)."""
+    return Prefetch(
+        "article_authors", queryset=ArticleAuthor.objects.select_related("author")
+    )
+
+
+def tag_links() -> Prefetch:
+    """Prefetch articles' tags in one query, in the order they were added."""
+    return Prefetch(
+        "tagged_items", queryset=ArticleTag.objects.select_related("tag").order_by("pk")
+    )
 
 
 def paginate(request, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorPage:
@@ -45,16 +73,19 @@ def paginate(request, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorP
 def prepare_cards(
     articles, *, section: "SectionPage | None" = None
 ) -> list["ArticlePage"]:
-    """Return ``articles`` with what their cards show read in three queries.
+    """Return ``articles`` with what their cards show read in two queries.
 
-    A card names the article's section and authors; without this each card
-    would ask for its parent page and its authors on its own.
+    A card names the article's section and authors and shows its lead image;
+    without this each card would ask for its parent page, its authors and
+    its image's renditions on its own. Sections come from the cache.
     """
     articles = list(articles)
-    prefetch_related_objects(articles, "article_authors__author")
-    if section is None:
-        parents = {article.path[: -Page.steplen] for article in articles}
-        by_path = {s.path: s for s in SectionPage.objects.filter(path__in=parents)}
+    prefetch_related_objects(articles, author_links())
+    images = [article.lead_image for article in articles if article.lead_image_id]
+    prefetch_related_objects(
+        [image for image in images if image is not None], "renditions"
+    )
+    by_path = sections_by_path() if section is None else {}
     for article in articles:
         article.__dict__["section"] = (
             section
@@ -67,6 +98,26 @@ def prepare_cards(
     return articles
 
 
+def sections_by_path() -> dict[str, "SectionPage"]:
+    """Every section by its tree path, from the cache (they seldom change)."""
+    return fragments.cached(
+        "sections",
+        lambda: {
+            section.path: section
+            for section in SectionPage.objects.only(
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "live",
+                "content_type",
+                "locale",
+            )
+        },
+    )
+
+
 class NewsImage(AbstractImage):
     """An image with alt text (``description``, required) and a credit."""
 
@@ -77,6 +128,16 @@ class NewsImage(AbstractImage):
     @property
     def alt(self) -> str:
         return self.description or self.title
+
+
+def rendition_for(image: "NewsImage", spec: str) -> "NewsRendition":
+    """Return the rendition of ``image`` for the filter ``spec``.
+
+    Unlike Wagtail's ``get_rendition``, it does not write the rendition back
+    to the cache when it came from there (or from prefetched renditions): a
+    write on every use costs the file cache a directory scan.
+    """
+    return image.get_renditions(spec)[spec]
 
 
 class NewsRendition(AbstractRendition):
@@ -128,7 +189,8 @@ class OneChildTypeRoutingMixin:
     Wagtail's default finds the child, then fetches its specific model: two
     queries per level of the URL. The front page's children are mostly
     sections (the rest are pages such as About), and a section's children
-    are articles, so the usual type is asked for first.
+    are articles, so the usual type is asked for first, with what its page
+    shows at once (``route_select_related``).
     """
 
     def route(self, request, path_components):
@@ -136,12 +198,37 @@ class OneChildTypeRoutingMixin:
         if not path_components:
             return super().route(request, path_components)
         model = child_models[0]
+        children = model.objects.child_of(self).select_related(
+            *getattr(model, "route_select_related", ())
+        )
         try:
-            child = model.objects.child_of(self).get(slug=path_components[0])
+            child = children.get(slug=path_components[0])
         except model.DoesNotExist:
             return super().route(request, path_components)  # other pages; 404
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
+
+
+class OneQueryViewRestrictionsMixin:
+    """Find the view restrictions on a page and its ancestors in one query.
+
+    Wagtail reads the ancestors first, then their restrictions, on every
+    request a reader makes. The ancestors' paths are prefixes of the page's
+    own; an ancestor that is an alias takes its source's restrictions (as in
+    Wagtail), and an alias page itself is left to Wagtail.
+    """
+
+    def get_view_restrictions(self):
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [
+            self.path[:end]
+            for end in range(Page.steplen, len(self.path) + 1, Page.steplen)
+        ]
+        sources = Page.objects.filter(path__in=paths, alias_of__isnull=False)
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__in=sources.values("alias_of"))
+        )
 
 
 def view_restricted() -> Exists:
@@ -173,7 +260,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public()
 
 
-class HomePage(OneChildTypeRoutingMixin, Page):
+class HomePage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page):
     """The front page: a lead story and the latest articles of each section."""
 
     lead_article = models.ForeignKey(
@@ -189,29 +276,94 @@ class HomePage(OneChildTypeRoutingMixin, Page):
     subpage_types = ["news.SectionPage", "news.InfoPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        if len(path_components) == 2:
+            article = self.article_at(*path_components)
+            if article is not None:
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+    def article_at(self, section_slug: str, slug: str) -> "ArticlePage | None":
+        """Return the article at /<section>/<slug>/ in one query, if there is one.
+
+        Its section comes from the cache; an article whose section is not
+        there (nor an address that is not an article's) is routed as usual.
+        """
+        article = (
+            ArticlePage.objects.select_related(*ArticlePage.route_select_related)
+            .filter(slug=slug, url_path=f"{self.url_path}{section_slug}/{slug}/")
+            .first()
+        )
+        if article is None:
+            return None
+        section = sections_by_path().get(article.path[: -Page.steplen])
+        if section is None:
+            return None
+        article._cached_parent_obj = section
+        return article
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.listed().descendant_of(self)
+        articles = (
+            ArticlePage.objects.listed()
+            .descendant_of(self)
+            .select_related("lead_image")
+            .defer_streamfields()  # cards show no body
+        )
         lead = None
         if self.lead_article_id:
             lead = articles.filter(pk=self.lead_article_id).first()
         if lead is None:
-            lead = articles.order_by("-first_published_at").first()
-        sections = []
-        for section in (
+            lead = articles.order_by("-first_published_at", "-pk").first()
+        sections = list(
             SectionPage.objects.live().exclude(view_restricted()).child_of(self)
-        ):
-            latest = section.articles().select_related("lead_image")
-            if lead is not None:
-                latest = latest.exclude(pk=lead.pk)
-            sections.append((section, prepare_cards(latest[:4], section=section)))
-        if lead is not None:
-            lead = prepare_cards([lead])[0]
-        context.update(lead=lead, sections=sections)
+        )
+        latest = self.latest_by_section(articles, exclude=lead)
+        cards = prepare_cards(
+            [
+                *([lead] if lead else []),
+                *(a for group in latest.values() for a in group),
+            ]
+        )
+        by_pk = {card.pk: card for card in cards}
+        for section in sections:
+            for article in latest.get(section.path, []):
+                by_pk[article.pk].__dict__["section"] = section
+        context.update(
+            lead=by_pk[lead.pk] if lead else None,
+            sections=[
+                (section, [by_pk[a.pk] for a in latest.get(section.path, [])])
+                for section in sections
+            ],
+        )
         return context
 
+    def latest_by_section(
+        self, articles, *, exclude: "ArticlePage | None"
+    ) -> dict[str, list["ArticlePage"]]:
+        """The latest articles of every section, by section path, in one query."""
+        parent_path = Substr("path", 1, (self.depth + 1) * Page.steplen)
+        ranked = (
+            articles.filter(depth=self.depth + 2)
+            .annotate(
+                position=Window(
+                    RowNumber(),
+                    partition_by=[parent_path],
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(position__lte=FRONT_SECTION_ARTICLES)
+            .order_by("position")
+        )
+        if exclude is not None:
+            ranked = ranked.exclude(pk=exclude.pk)
+        groups: dict[str, list[ArticlePage]] = {}
+        for article in ranked:
+            groups.setdefault(article.path[: -Page.steplen], []).append(article)
+        return groups
 
-class SectionPage(OneChildTypeRoutingMixin, Page):
+
+class SectionPage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page):
     """A section: a paginated listing of its articles."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -229,13 +381,15 @@ class SectionPage(OneChildTypeRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = paginate(request, self.articles().select_related("lead_image"))
+        articles = paginate(
+            request, self.articles().select_related("lead_image").defer_streamfields()
+        )
         articles.object_list = prepare_cards(articles.object_list, section=self)
         context["articles"] = articles
         return context
 
 
-class InfoPage(Page):
+class InfoPage(OneQueryViewRestrictionsMixin, Page):
     """A page every newsroom has, such as About, Contact or Privacy.
 
     Linked from every page's footer while "Show in menus" is on.
@@ -256,7 +410,7 @@ class InfoPage(Page):
         verbose_name = _("information page")
 
 
-class ArticlePage(Page):
+class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     standfirst = models.TextField(
         max_length=400, help_text=_("One or two sentences under the headline.")
     )
@@ -333,18 +487,29 @@ class ArticlePage(Page):
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 
+    # Routing reads the article with what its page shows at once.
+    route_select_related = ("lead_image",)
+
     @cached_property
     def authors(self) -> list[Author]:
-        return [link.author for link in self.article_authors.select_related("author")]
+        if "article_authors" in getattr(self, "_prefetched_objects_cache", {}):
+            links = self.article_authors.all()
+        else:
+            links = self.article_authors.select_related("author")
+        return [link.author for link in links]
 
     @cached_property
     def tag_list(self) -> list:
         """The article's tags, read once per request (page, JSON-LD, Open Graph)."""
+        if "tagged_items" in getattr(self, "_prefetched_objects_cache", {}):
+            return [item.tag for item in self.tagged_items.all()]
         return list(self.tags.all())
 
     @cached_property
     def section(self) -> "SectionPage | None":
         parent = self.get_parent()
+        if isinstance(parent, SectionPage):
+            return parent
         return (
             parent.specific if parent and parent.specific_class is SectionPage else None
         )
@@ -370,15 +535,29 @@ class ArticlePage(Page):
             .exclude(pk__in=exclude)
             .order_by("-first_published_at", "-pk")
         )
-        return list(siblings.select_related("lead_image")[:limit])
+        return list(siblings.select_related("lead_image").defer_streamfields()[:limit])
+
+    @property
+    def fragment_version(self) -> str:
+        """What the article's own cached parts are renewed by (see fragments)."""
+        return f"{self.pk}.{self.live_revision_id}.{fragments.news_version()}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        read_more = self.read_more()
+        # Read only when their cached part is rendered again (the template
+        # calls them): "Read more" and "More in section" are cached by the
+        # generation, since they show other articles.
+        read_more = functools.cache(self.read_more)
         context.update(
+            fragment_seconds=fragments.FRAGMENT_SECONDS,
+            article_version=self.fragment_version,
+            origin=f"{request.scheme}://{request.get_host()}",
+            generation=pagecache.generation(),
             read_more=read_more,
-            more_in_section=self.more_in_section(
-                exclude=tuple(article.pk for article in read_more)
+            more_in_section=functools.cache(
+                lambda: self.more_in_section(
+                    exclude=tuple(article.pk for article in read_more())
+                )
             ),
         )
         return context

@@ -6,10 +6,16 @@ import unicodedata
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Max, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 from taggit.models import Tag
 
-from masthead.news.models import ArticlePage, Author, SectionPage
+from masthead.news.models import (
+    ArticlePage,
+    Author,
+    SectionPage,
+    author_links,
+    tag_links,
+)
 
 FEED_LENGTH = 30
 SEARCH_QUERY_MAX = 100
@@ -43,7 +49,11 @@ def latest_articles(
     articles = published_articles()
     if section is not None:
         articles = articles.child_of(section)
-    return list(articles.prefetch_related("article_authors__author")[:limit])
+    return list(
+        articles.prefetch_related(
+            author_links(), tag_links(), "lead_image__renditions"
+        )[:limit]
+    )
 
 
 def articles_since(*, since: datetime) -> QuerySet[ArticlePage]:
@@ -111,3 +121,14 @@ def latest_by_author(*, author: Author) -> datetime | None:
         .filter(article_authors__author=author)
         .aggregate(latest=Max("first_published_at"))["latest"]
     )
+
+
+def authors_with_latest() -> QuerySet[Author]:
+    """Return every author, with when their latest listed article appeared."""
+    latest = (
+        listed_articles()
+        .filter(article_authors__author=OuterRef("pk"))
+        .order_by("-first_published_at")
+        .values("first_published_at")[:1]
+    )
+    return Author.objects.annotate(latest=Subquery(latest)).order_by("slug")

@@ -27,8 +27,7 @@ class PageSitemap(Sitemap):
             .live()
             .public()
             .order_by("path")
-            .defer_streamfields()
-            .specific()
+            .only("path", "depth", "url_path", "last_published_at")
         )
 
     def location(self, page) -> str:
@@ -40,10 +39,10 @@ class PageSitemap(Sitemap):
 
 class AuthorSitemap(Sitemap):
     def items(self):
-        return Author.objects.order_by("slug")
+        return selectors.authors_with_latest()
 
     def lastmod(self, author: Author):
-        return selectors.latest_by_author(author=author)
+        return author.latest
 
 
 class TagSitemap(Sitemap):

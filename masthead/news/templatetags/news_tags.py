@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from masthead.news import body
-from masthead.news.models import ArticlePage, CitedSource
+from masthead.news.models import ArticlePage, CitedSource, rendition_for
 
 register = template.Library()
 
@@ -36,7 +36,7 @@ LEAD_IMAGE_FILTER = "width-1200|format-jpeg"
 def lead_image_url(article: ArticlePage, request=None) -> str | None:
     if not article.lead_image:
         return None
-    rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+    rendition = rendition_for(article.lead_image, LEAD_IMAGE_FILTER)
     return absolute_url(request, rendition.url)
 
 
@@ -159,7 +159,7 @@ def article_open_graph(context, article: ArticlePage) -> str:
         tags.append(("article:section", article.section.title))
     tags += [("article:tag", tag.name) for tag in article.tag_list]
     if article.lead_image:
-        rendition = article.lead_image.get_rendition(LEAD_IMAGE_FILTER)
+        rendition = rendition_for(article.lead_image, LEAD_IMAGE_FILTER)
         tags += [
             ("og:image", absolute_url(request, rendition.url)),
             ("og:image:type", "image/jpeg"),
