@@ -31,7 +31,7 @@ from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
 # Written by the export for its own bookkeeping; no target needs it.
-SKIPPED_FILES = {"export-manifest.json"}
+SKIPPED_FILES = {"export-manifest.json", "export-state.json"}
 # ManifestStaticFilesStorage names files name.<12 hex>.ext: their bytes never
 # change under that name.
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
