@@ -9,9 +9,11 @@ import sys
 import time
 from collections import Counter
 from datetime import timedelta
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
@@ -25,6 +27,8 @@ from masthead.newsletters.models import (
     Subscriber,
     Subscription,
 )
+from masthead.newsletters.rendering import render_edition
+from masthead.newsletters.services import messages
 from masthead.newsletters.tasks import worker_round
 from masthead.testing import free_port
 from masthead.tests.smtp import smtp_inbox, wait_for
@@ -219,3 +223,63 @@ def test_2000_readers_get_the_edition_exactly_once_across_a_killed_worker(
     assert len(twice) <= 1
     assert len({(m["To"], m["Message-ID"]) for m in messages}) == 2000
     assert edition.deliveries.filter(status=Delivery.Status.SENT).count() == 2000
+
+
+def _without_boundary(data: bytes):
+    parsed = message_from_bytes(data, policy=policy.default)
+    boundary = parsed.get_boundary().encode()
+    return message_from_bytes(data.replace(boundary, b"B"), policy=policy.default)
+
+
+def _headers(message):
+    return [(k, " ".join(str(v).split())) for k, v in message.items() if k != "Date"]
+
+
+def test_a_message_from_the_batch_template_is_the_message_built_whole(
+    section, daily, inbox
+):
+    (reader,) = _readers(daily, 1)
+    edition = _edition(daily, section)
+    delivery = edition.deliveries.select_related("subscriber").get()
+    rendered = render_edition(
+        edition,
+        unsubscribe_url=messages._UNSUBSCRIBE,
+        preferences_url=messages._PREFERENCES,
+    )
+    connection = mail.get_connection()
+    connection.open()
+    try:
+        template = messages.Template.build(edition, rendered, connection)
+        assert template is not None  # the fast path is taken over SMTP
+        email, data = template.message(delivery)
+        whole = messages.delivery_email(edition, rendered, delivery, connection)
+        whole = whole.message().as_bytes(linesep="\r\n")
+    finally:
+        connection.close()
+    assert email == reader.email
+    fast, slow = _without_boundary(data), _without_boundary(whole)
+    # The same headers; a long one may be folded in one and not the other.
+    assert _headers(fast) == _headers(slow)
+    parts = [(p.get_content_type(), p.get_content()) for p in fast.iter_parts()]
+    assert parts == [(p.get_content_type(), p.get_content()) for p in slow.iter_parts()]
+    unsubscribe = services.unsubscribe_path(reader, daily)
+    assert all(unsubscribe in content for _, content in parts)
+    assert messages._UNSUBSCRIBE.encode() not in data
+    assert messages._TO.encode() not in data
+
+
+def test_an_address_the_template_cannot_take_gets_its_message_built_whole(
+    section, daily, inbox
+):
+    _readers(daily, 2)
+    Subscriber.objects.filter(email="r1@example.org").update(
+        email="leser@bücher.example"
+    )
+    edition = _edition(daily, section)
+    services.edition_send_batch(edition_id=edition.pk)
+    received = wait_for(inbox, 2)
+    assert sorted(m["To"] for m in received) == [
+        "leser@xn--bcher-kva.example",
+        "r0@example.org",
+    ]
+    assert edition.deliveries.filter(status=Delivery.Status.SENT).count() == 2
