@@ -83,21 +83,26 @@ SEARCH_WORDS = ["heating", "tariffs", "council", "korvik", "pension", "court", "
 SEARCH_WORDS += ["budget", "school", "water", "rents", "union", "grain", "clinic"]
 
 
-# What made a target fail when this harness was written (2026-12-02); shown
-# only next to a missed target. Work on the page cache and on renders is
-# under way: rerun, and correct these when the causes change.
+# What makes a target fail, as measured on 2026-12-02 after the page cache
+# moved to the WSGI level; shown only next to a missed target. Correct these
+# when the causes change.
 WHY = {
     "(a) article, app, page cache off, 8 connections": (
-        "every render runs Django's whole stack, the site lookup, 15+ queries "
-        "and the templates"
+        "an uncached article still runs Django's whole stack, Wagtail's "
+        "routing and view-restriction hook, the StreamField blocks and the "
+        "inline appeals (6 queries, about 8-10 ms of CPU on a quiet core); "
+        "granian's two workers share the two cores with wrk"
     ),
     "(b) article, app's page cache, 64 connections": (
-        "the cache is consulted in Django middleware, behind the request "
-        "object, and read from the file cache"
+        "a hit is answered at the WSGI level from process memory (about "
+        "18 µs of Python), but granian's Python threads and wrk share the two "
+        "cores; with `masthead serve --threads 1` hits measured 0.50-0.56 of "
+        "nginx in a separate run"
     ),
     "(b) flood: random query strings and made-up cookies": (
-        "the app's page cache keys on the whole query string and skips any "
-        "request with a `sessionid` cookie, so each flood request is rendered"
+        "the flood is answered from the cache (unknown parameters and "
+        "cookies are ignored); what remains is parsing each request's query "
+        "and cookies in Python"
     ),
     "(c) article, production setup (deploy/), 64 connections": (
         "served from nginx's proxy cache, which reads its entry from disk and "
