@@ -109,7 +109,7 @@ def test_hits_ask_the_shared_cache_nothing_until_the_interval_ends(
     # The process's clock, stopped and moved by hand; the interval is 1 s.
     later = SimpleNamespace(seconds=0.0)
     monkeypatch.setattr(
-        pagecache,
+        pagecache.generations,
         "time",
         SimpleNamespace(monotonic=lambda: 1000 + later.seconds, time_ns=time.time_ns),
     )
@@ -128,7 +128,7 @@ def test_hits_ask_the_shared_cache_nothing_until_the_interval_ends(
     assert asked == []
     # Another process publishes: this one serves what it has for the rest of
     # the interval, then reads the new generation (one get) and renders.
-    pagecache.cache.set(pagecache.GENERATION_KEY, pagecache.generation() + 1)
+    caches["default"].set(pagecache.GENERATION_KEY, pagecache.generation() + 1)
     later.seconds = 0.9
     assert call(app, ARTICLE).headers["x-page-cache"] == "hit"
     later.seconds = 1.1
