@@ -17,7 +17,6 @@ section) and includes what they print.
 
 import argparse
 import contextlib
-import datetime
 import gzip
 import json
 import os
@@ -26,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,155 +36,23 @@ import django  # noqa: E402
 
 django.setup()  # for --probe, and for masthead.testing's imports
 
-from masthead.testing import free_port  # noqa: E402
+from loads import FLOOD_LUA, SEARCH_LUA, SEARCH_WORDS, Load, warm, wrk  # noqa: E402
+from report import SEARCH_WHY, WHY, ratio, render, verdict, write  # noqa: E402
+from servers import app_env, app_server, file_server, production  # noqa: E402
+
 from masthead.tests import stack  # noqa: E402
 
 BENCH = ROOT / "bench"
-BEGIN = "<!-- begin bench/run.py: everything up to the end mark is rewritten -->"
-END = "<!-- end bench/run.py -->"
 SECTION_SCRIPTS = [
     ("export.py", "Static export"),
     ("newsletters.py", "Newsletters"),
 ]
 SECTION_TIMEOUT = 1200
-APP_WORKERS, APP_THREADS = 2, 2
-NGINX_WORKERS = 2
-
-FLOOD_LUA = """
-local n = 0
-function setup(thread) n = n + 1; thread:set("tid", n) end
-function init(args) math.randomseed(os.time() * 1000 + tid); counter = 0 end
-function request()
-  counter = counter + 1
-  local r = math.random(1, 2000000000)
-  return wrk.format("GET", wrk.path .. "?utm_source=" .. r .. "&x=" .. counter,
-    {["Cookie"] = "sessionid=" .. r .. "; csrftoken=" .. counter .. "; _ga=GA1." .. r})
-end
-"""
-
-SEARCH_LUA = """
-local n = 0
-function setup(thread) n = n + 1; thread:set("tid", n) end
-function init(args)
-  math.randomseed(os.time() * 1000 + tid)
-  words = {%s}
-end
-function request()
-  local letters = ""
-  for i = 1, 6 do letters = letters .. string.char(math.random(97, 122)) end
-  local q = words[math.random(#words)] .. "+" .. words[math.random(#words)]
-    .. "+" .. letters
-  return wrk.format("GET", "/search/?q=" .. q)
-end
-"""
-SEARCH_WORDS = ["heating", "tariffs", "council", "korvik", "pension", "court", "port"]
-SEARCH_WORDS += ["budget", "school", "water", "rents", "union", "grain", "clinic"]
-
-
-# What makes a target fail, as measured on 2026-12-02 after the page cache
-# moved to the WSGI level; shown only next to a missed target. Correct these
-# when the causes change.
-WHY = {
-    "(a) article, app, page cache off, 8 connections": (
-        "an uncached article still runs Django's whole stack, Wagtail's "
-        "routing and view-restriction hook, the StreamField blocks and the "
-        "inline appeals (6 queries, about 8-10 ms of CPU on a quiet core); "
-        "granian's two workers share the two cores with wrk"
-    ),
-    "(b) article, app's page cache, 64 connections": (
-        "a hit is answered at the WSGI level from process memory (about "
-        "18 µs of Python), but granian's Python threads and wrk share the two "
-        "cores; with `masthead serve --threads 1` hits measured 0.50-0.56 of "
-        "nginx in a separate run"
-    ),
-    "(b) flood: random query strings and made-up cookies": (
-        "the flood is answered from the cache (unknown parameters and "
-        "cookies are ignored); what remains is parsing each request's query "
-        "and cookies in Python"
-    ),
-    "(c) article, production setup (deploy/), 64 connections": (
-        "served from nginx's proxy cache, which reads its entry from disk and "
-        "adds headers on each hit; the export as files (target 0.9) is not "
-        "configured in this run"
-    ),
-    "(c) flood: random query strings and made-up cookies": (
-        "nginx's key leaves both out; a miss here means nginx itself was "
-        "starved of the cores"
-    ),
-}
-SEARCH_WHY = (
-    "Wagtail's database search backend scans the archive for each query; "
-    "a common word took minutes on 10,000 articles while this was written"
-)
 
 
 def say(message: str) -> None:
     sys.stderr.write(f"[{time.strftime('%H:%M:%S')}] {message}\n")
     sys.stderr.flush()
-
-
-# Load --------------------------------------------------------------------
-
-
-@dataclass
-class Load:
-    """What wrk measured for one URL."""
-
-    rate: float
-    p50_ms: float
-    p99_ms: float
-    requests: int
-    bad: int  # non-2xx/3xx answers and socket errors
-
-    @property
-    def answered(self) -> bool:
-        return self.requests > 0 and self.bad < self.requests
-
-    def cell(self) -> str:
-        if not self.answered:
-            return f"no answer within the time ({self.bad:,} failed)"
-        bad = f", {self.bad:,} failed" if self.bad else ""
-        return (
-            f"{self.rate:,.0f} req/s, p50 {self.p50_ms:.1f} ms, "
-            f"p99 {self.p99_ms:.1f} ms{bad}"
-        )
-
-
-def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
-def wrk(url: str, *, connections: int, seconds: float, script: str | None = None):
-    """Run wrk against ``url`` for ``seconds`` (bounded: wrk stops itself)."""
-    binary = stack.ensure_tool("wrk")
-    command = [binary, "-t2", f"-c{connections}", f"-d{seconds:g}s", "--latency",
-               "--timeout", "5s"]  # fmt: skip
-    if script:
-        command += ["-s", script]
-    out = subprocess.run(  # noqa: S603 - our own arguments
-        [*command, url], capture_output=True, text=True, timeout=seconds + 30
-    ).stdout
-    try:
-        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-        p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))
-        p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))
-        requests = int(re.search(r"(\d+) requests in", out).group(1))
-    except AttributeError as error:
-        raise RuntimeError(f"wrk printed no figures for {url}:\n{out}") from error
-    bad = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
-    errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
-    )
-    if errors:
-        bad += sum(int(n) for n in errors.groups())
-    return Load(rate, p50, p99, requests, bad)
-
-
-def warm(url: str, times: int = 20) -> None:
-    for _ in range(times):
-        status = stack.get(url, timeout=60)[0]
-    assert status == 200, (url, status)
 
 
 # Data and servers --------------------------------------------------------
@@ -218,108 +84,6 @@ def _demo() -> Path:
             )  # fmt: skip
         (folder / "ready").write_text("0\n")
     return folder
-
-
-def app_env(var_dir: Path, *, port: int, **extra) -> dict:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "CACHE_URL", "TASKS_URL", "TASKS_BACKEND"}
-    }
-    environment.update(
-        MASTHEAD_VAR_DIR=str(var_dir),
-        DJANGO_SETTINGS_MODULE="masthead.settings",
-        SITE_URL=f"http://127.0.0.1:{port}",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        HTTPS="false",
-        DEBUG="false",
-        FUNDING_DUMMY_PROVIDER="true",
-        **extra,
-    )
-    return environment
-
-
-@contextlib.contextmanager
-def app_server(var_dir: Path, log: Path, **extra):
-    """Serve ``var_dir``'s site with granian; yield its base URL."""
-    port = free_port()
-    with log.open("ab") as out:
-        process = stack.granian(
-            port,
-            app_env(var_dir, port=port, **extra),
-            workers=APP_WORKERS,
-            threads=APP_THREADS,
-            log=out,
-        )
-    try:
-        stack.wait_until_up(f"http://127.0.0.1:{port}/healthz", process=process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stack.stop(process)
-
-
-@contextlib.contextmanager
-def production(var_dir: Path, app_base: str):
-    """nginx from deploy/nginx/ in front of the app server at ``app_base``."""
-    folder = stack.scratch_folder("masthead-bench-prod-")
-    port = free_port()
-    conf = stack.nginx_config(
-        folder,
-        port=port,
-        app_ports=[int(app_base.rsplit(":", 1)[1])],
-        var_dir=var_dir,
-        workers=NGINX_WORKERS,
-    )
-    with stack.nginx(conf):
-        stack.wait_until_up(f"http://127.0.0.1:{port}/healthz")
-        yield f"http://127.0.0.1:{port}"
-
-
-@contextlib.contextmanager
-def file_server(files: dict[str, bytes]):
-    """nginx serving ``files`` (path: bytes) as plain files: the reference."""
-    folder = stack.scratch_folder("masthead-bench-ref-")
-    (folder / "www").mkdir()
-    for path, content in files.items():
-        target = folder / "www" / path.lstrip("/")
-        if path.endswith("/"):
-            target = target / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    (folder / "www").chmod(0o755)
-    for item in (folder / "www").rglob("*"):
-        item.chmod(0o755 if item.is_dir() else 0o644)
-    port = free_port()
-    conf = folder / "nginx.conf"
-    user = "user nobody nogroup;\n" if os.geteuid() == 0 else ""
-    conf.write_text(
-        f"""{user}worker_processes {NGINX_WORKERS};
-pid {folder}/nginx.pid;
-error_log {folder}/error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-    include /etc/nginx/mime.types;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    access_log off;
-    client_body_temp_path {folder}/client_body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {folder}/www;
-        index index.html;
-        default_type text/html;
-    }}
-}}
-"""
-    )
-    with stack.nginx(conf):
-        stack.wait_until_up(f"http://127.0.0.1:{port}/")
-        yield f"http://127.0.0.1:{port}"
 
 
 # Page weight and queries, measured in a child process with Django set up --
@@ -459,14 +223,6 @@ def publish_to_live(var_dir: Path, article_url: str, bases: list[str]) -> dict:
 # The run -------------------------------------------------------------------
 
 
-def ratio(value: float, reference: float) -> str:
-    return f"{value / reference:.3f}" if reference else "–"
-
-
-def verdict(met: bool, by: str = "") -> str:
-    return "met" if met else f"**missed**{by}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -583,116 +339,6 @@ def main() -> None:
     say(f"Wrote {options.output} in {time.monotonic() - started:.0f} s.")
 
 
-def render(options, rows, weights, live, ref64, ref_flood, searched, elapsed) -> str:
-    today = datetime.date.today().isoformat()
-    cores = os.cpu_count()
-    lines = [
-        "## Reader pages, caches and the production setup",
-        "",
-        f"Command: `make bench` (`python bench/run.py --seconds {options.seconds:g} "
-        f"--articles {options.articles}`), run on {today} on 127.0.0.1 of a shared "
-        f"{cores}-core machine, wrk (2 threads) on the same cores, "
-        f"{options.seconds:g} s per load, {elapsed:.0f} s in all, load average "
-        f"{options.load[0]:.1f} at the start and {options.load[1]:.1f} at the end "
-        "(other work on the machine takes cores from every figure). The app runs "
-        f"under granian ({APP_WORKERS} workers, {APP_THREADS} threads) with the "
-        "default settings (SQLite, the file cache); the production setup is "
-        f"nginx ({NGINX_WORKERS} workers) configured from `deploy/nginx/` in front "
-        "of it. The reference is nginx serving the same article's bytes as a "
-        "file, measured in the same run, at the same number of connections and "
-        "with the same request script.",
-        "",
-        "| metric | Masthead | reference (nginx, a file) | ratio | target | |",
-        "|---|---|---|---:|---|---|",
-        *(f"| {' | '.join(row)} |" for row in rows),
-        "",
-        '"Page cache off" is `PAGE_CACHE_SERVER_TIMEOUT=0`: every request is '
-        "rendered. The flood sends every request with a new `?utm_source=…&x=…` "
-        "and a made-up `sessionid`, `csrftoken` and analytics cookie. "
-        "Latencies are those of the requests that completed within the load's "
-        "time; wrk gives up on a request after 5 s.",
-    ]
-    if not searched:
-        lines += [
-            "",
-            "Search misses: skipped (no `bench/archive.py`, or `--articles 0`).",
-        ]
-    else:
-        lines += [
-            "",
-            "Search misses: each request asks for two words of the archive's "
-            "vocabulary and a random six-letter one, so no two queries are the "
-            "same and none is answered from a cache.",
-        ]
-    lines += [
-        "",
-        "### Publish to live",
-        "",
-        "A new revision of the article is published by a separate `masthead` "
-        "process (as the admin does); the time is until a reader's request "
-        "gets the new text. Target: within 5 s.",
-        "",
-        "| served by | seconds | target |",
-        "|---|---:|---|",
-    ]
-    for base, name in zip(
-        live,
-        ["the app (its page cache)", "the production setup (nginx's cache)"],
-        strict=True,
-    ):
-        seconds = live[base]
-        if seconds is None:
-            lines.append(f"| {name} | not within 10 | **missed** |")
-        else:
-            lines.append(
-                f"| {name} | {seconds:.2f} | "
-                f"{verdict(seconds <= 5, f': {seconds - 5:.1f} s over')} |"
-            )
-    lines += [
-        "",
-        "### Bytes, requests and queries per page type (the demo)",
-        "",
-        "HTML as served and gzipped (level 9); CSS and JS gzipped; requests "
-        "count the page, its stylesheets, scripts and `<img>` elements; queries "
-        "are those of one uncached render. Budgets: an article without images "
-        "at most 30 KB of HTML, CSS and JS in at most 4 requests; the front "
-        "page at most 300 KB with its images; at most 10 queries for any page.",
-        "",
-        "| page | HTML | HTML gzip | CSS+JS gzip | requests (images) "
-        "| image bytes | transferred | queries |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, row in weights.items():
-        moved = row["html_gzip"] + row["css_js_gzip"] + row["image_bytes"]
-        lines.append(
-            f"| {name} (`{row['url']}`) | {row['html']:,} | {row['html_gzip']:,} | "
-            f"{row['css_js_gzip']:,} | {row['requests']} ({row['images']}) | "
-            f"{row['image_bytes']:,} | {moved:,} | {row['queries']} |"
-        )
-    article = weights["article"]
-    text_weight = article["html_gzip"] + article["css_js_gzip"]
-    text_requests = article["requests"] - article["images"]
-    front = weights["front page"]
-    front_weight = front["html_gzip"] + front["css_js_gzip"] + front["image_bytes"]
-    worst = max(weights.values(), key=lambda row: row["queries"])
-    most = worst["queries"]
-    lines += [
-        "",
-        f"- Article without its images: {text_weight:,} bytes in {text_requests} "
-        f"requests, {verdict(text_weight <= 30_000 and text_requests <= 4)} "
-        "(30 KB, 4 requests).",
-        f"- Front page with its images: {front_weight:,} bytes, "
-        + verdict(
-            front_weight <= 300_000, f": {front_weight / 300_000:.2f}× the budget"
-        )
-        + " "
-        "(300 KB).",
-        f"- Most queries: {most} (`{worst['url']}`), "
-        f"{verdict(most <= 10, f': {most - 10} over')} (10).",
-    ]
-    return "\n".join(lines) + "\n"
-
-
 def run_section_scripts() -> str:
     parts = []
     for script, title in SECTION_SCRIPTS:
@@ -723,22 +369,6 @@ def run_section_scripts() -> str:
             continue
         parts.append("\n" + done.stdout.strip() + "\n")
     return "".join(parts)
-
-
-def write(output: Path, generated: str) -> None:
-    """Replace the generated part of ``output``; keep what other scripts wrote."""
-    block = f"{BEGIN}\n\n{generated.strip()}\n\n{END}"
-    text = output.read_text() if output.exists() else "# Benchmarks\n"
-    if BEGIN in text and END in text:
-        before, rest = text.split(BEGIN, 1)
-        after = rest.split(END, 1)[1]
-        text = before + block + after
-    elif "\n## " in text:  # before the first section other scripts wrote
-        before, after = text.split("\n## ", 1)
-        text = f"{before.rstrip()}\n\n{block}\n\n## {after}"
-    else:
-        text = f"{text.rstrip()}\n\n{block}\n"
-    output.write_text(text)
 
 
 if __name__ == "__main__":

@@ -16,15 +16,24 @@ import re
 import shutil
 import threading
 import time
-from collections import Counter, deque
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
+
+from masthead.mirrors.audit_report import AuditReport, PageResult
+from masthead.mirrors.frontier import (
+    Frontier,
+    guess_kind,
+    is_network,
+    is_page_link,
+    origin_of,
+    refine_kind,
+    relative_path,
+)
 
 # The same flags as the browser tests: without the background-networking
 # ones, Chromium itself contacts hosts that are not the site's.
@@ -37,26 +46,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-
-# The page types a reader meets, in the order the report lists them.
-KINDS = [
-    "front",
-    "section",
-    "article",
-    "author",
-    "authors",
-    "tag",
-    "search",
-    "support",
-    "mirrors",
-    "info",
-    "newsletters",
-    "other",
-]
-
-# Paths that are not reader pages: staff, sign-in, downloads and files.
-SKIPPED_PREFIXES = ("admin/", "django-admin/", "_util/", "accounts/", "documents/")
-PAGE_SUFFIXES = ("", ".html", ".htm")
 
 # Reports each page back to Python the moment the browser fires it, even when
 # the page navigates away afterwards.
@@ -101,196 +90,6 @@ GOTO_TIMEOUT_MS = 20_000
 
 class AuditError(Exception):
     """The audit could not run: no browser, or the site did not answer."""
-
-
-@dataclass
-class PageResult:
-    """What one page did in a first-time reader's browser."""
-
-    url: str
-    path: str
-    kind: str
-    status: int | None = None
-    requests: int = 0
-    bytes: int = 0
-    third_party: list[str] = field(default_factory=list)
-    request_urls: list[str] = field(default_factory=list)
-    cookies: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    csp_violations: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def problems(self) -> list[tuple[str, str]]:
-        """Return (what, detail) for every rule this page broke."""
-        found = []
-        if self.status is None or self.status >= 400:
-            found.append(("status", f"answered {self.status or 'nothing'}"))
-        found += [("third-party", url) for url in self.third_party]
-        found += [("cookie", name) for name in self.cookies]
-        found += [("console", text) for text in self.console_errors]
-        found += [("csp", text) for text in self.csp_violations]
-        return found
-
-
-@dataclass
-class AuditReport:
-    target: str
-    origin: str
-    pages: list[PageResult]
-    seconds: float
-    stopped: str  # "done", "max-pages" or "time-limit"
-
-    @property
-    def violations(self) -> list[tuple[PageResult, str, str]]:
-        return [(page, *problem) for page in self.pages for problem in page.problems()]
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.pages) and not self.violations
-
-    def kinds(self) -> dict[str, dict]:
-        """Per page type: pages, requests and bytes (largest page), violations."""
-        summary = {}
-        for kind in KINDS:
-            pages = [page for page in self.pages if page.kind == kind]
-            if not pages:
-                continue
-            summary[kind] = {
-                "pages": len(pages),
-                "requests_max": max(page.requests for page in pages),
-                "bytes_max": max(page.bytes for page in pages),
-                "third_party_hosts": sorted(
-                    {host_of(url) for page in pages for url in page.third_party}
-                ),
-                "cookies": sorted({name for page in pages for name in page.cookies}),
-                "console_errors": sum(len(page.console_errors) for page in pages),
-                "csp_violations": sum(len(page.csp_violations) for page in pages),
-            }
-        return summary
-
-    def as_json(self) -> dict:
-        return {
-            "target": self.target,
-            "origin": self.origin,
-            "ok": self.ok,
-            "seconds": round(self.seconds, 1),
-            "stopped": self.stopped,
-            "kinds": self.kinds(),
-            "violations": [
-                {"kind": page.kind, "path": page.path, "what": what, "detail": detail}
-                for page, what, detail in self.violations
-            ],
-            "pages": [asdict(page) for page in self.pages],
-        }
-
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def host_of(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc or f"{parts.scheme}:"
-
-
-def is_network(url: str) -> bool:
-    """Whether loading ``url`` leaves the browser (``data:`` and ``blob:`` do not)."""
-    return urlsplit(url).scheme not in ("data", "blob", "about", "chrome-extension")
-
-
-def relative_path(url: str, base: str) -> str:
-    """Return the page's path under ``base``, ``index.html`` dropped, as a reader
-    would say it: ``politics/story/`` for the site and its export alike."""
-    path = urlsplit(url).path
-    base_path = urlsplit(base).path
-    path = path[len(base_path) :] if path.startswith(base_path) else path.lstrip("/")
-    if path == "index.html" or path.endswith("/index.html"):
-        path = path[: -len("index.html")]
-    return path
-
-
-def guess_kind(path: str) -> str:
-    """Return the page type a path names, before the page is seen.
-
-    One-segment paths are sections or information pages; the page itself tells
-    which (``refine_kind``).
-    """
-    parts = PurePosixPath("/" + path).parts[1:]
-    if not parts:
-        return "front"
-    head = parts[0]
-    if head in ("search", "support", "mirrors", "newsletters"):
-        return head
-    if head == "authors":
-        return "author" if len(parts) > 1 else "authors"
-    if head == "tags":
-        return "tag"
-    if len(parts) == 1 or (len(parts) == 3 and parts[1] == "page"):
-        return "section"
-    if len(parts) == 2:
-        return "article"
-    return "other"
-
-
-def refine_kind(guess: str, hint: str) -> str:
-    if guess == "section" and hint == "info":
-        return "info"
-    if guess == "article" and hint != "article":
-        return "other"
-    return guess
-
-
-def is_page_link(url: str, base: str) -> bool:
-    """Whether ``url`` is a reader page of the audited site worth a visit."""
-    if origin_of(url) != origin_of(base) or not url.startswith(base.split("?")[0]):
-        return False
-    path = relative_path(url, base)
-    if path.startswith(SKIPPED_PREFIXES):
-        return False
-    return PurePosixPath(path).suffix.lower() in PAGE_SUFFIXES
-
-
-class Frontier:
-    """Links still to visit, one queue per page type, taken in turn.
-
-    The next page is of the type visited least so far, so a crawl cut short
-    by ``max_pages`` still covers every type it has found.
-    """
-
-    # URLs kept per path: a page and one variant (``?page=2``, a search),
-    # not every tab of a form that links to itself with a parameter.
-    VARIANTS = 2
-
-    def __init__(self):
-        self.queues: dict[tuple[str, str], deque[str]] = {}
-        self.seen: set[str] = set()
-        self.paths: Counter[str] = Counter()
-        self.visited: Counter[tuple[str, str]] = Counter()
-
-    def add(self, url: str, kind: str, *, where: str = "") -> None:
-        """Queue ``url`` as a page of type ``kind``, found in ``where``.
-
-        Links of one guessed type found in different places (the header's
-        sections, the footer's information pages) queue apart, so that each
-        gets its turn.
-        """
-        path = url.split("?")[0]
-        if url not in self.seen and self.paths[path] < self.VARIANTS:
-            self.seen.add(url)
-            self.paths[path] += 1
-            self.queues.setdefault((kind, where), deque()).append(url)
-
-    def waiting(self) -> bool:
-        return any(self.queues.values())
-
-    def pop(self) -> tuple[str, str] | None:
-        waiting = [kind for kind, queue in self.queues.items() if queue]
-        if not waiting:
-            return None
-        key = min(waiting, key=lambda key: self.visited[key])
-        self.visited[key] += 1
-        return self.queues[key].popleft(), key[0]
 
 
 def find_chromium() -> str | None:

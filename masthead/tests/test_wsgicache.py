@@ -5,13 +5,7 @@ Django's handler) on the default file cache, as `masthead serve` runs it.
 """
 
 import gzip
-import os
-import signal
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 from types import SimpleNamespace
 
 import brotli
@@ -20,18 +14,17 @@ from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections, connection
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from masthead import pagecache
 from masthead.news.factories import ArticlePageFactory
-from masthead.testing import free_port, sign_in_verified
+from masthead.testing import sign_in_verified
 from masthead.tests.conftest import file_cache_settings
 from masthead.wsgicache import PageCacheApplication
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "/politics/first-story/"
 
 
@@ -109,7 +102,7 @@ def test_hits_ask_the_shared_cache_nothing_until_the_interval_ends(
     # The process's clock, stopped and moved by hand; the interval is 1 s.
     later = SimpleNamespace(seconds=0.0)
     monkeypatch.setattr(
-        pagecache,
+        pagecache.generations,
         "time",
         SimpleNamespace(monotonic=lambda: 1000 + later.seconds, time_ns=time.time_ns),
     )
@@ -128,7 +121,7 @@ def test_hits_ask_the_shared_cache_nothing_until_the_interval_ends(
     assert asked == []
     # Another process publishes: this one serves what it has for the rest of
     # the interval, then reads the new generation (one get) and renders.
-    pagecache.cache.set(pagecache.GENERATION_KEY, pagecache.generation() + 1)
+    caches["default"].set(pagecache.GENERATION_KEY, pagecache.generation() + 1)
     later.seconds = 0.9
     assert call(app, ARTICLE).headers["x-page-cache"] == "hit"
     later.seconds = 1.1
@@ -350,92 +343,3 @@ def test_responses_with_cookies_are_never_compressed(client, story, admin_user):
         response = client.get(path, HTTP_ACCEPT_ENCODING="gzip, br")
         assert response.status_code == 200
         assert not response.has_header("Content-Encoding"), path
-
-
-# Two server processes sharing the default file cache ---------------------------
-
-
-def _database_url() -> str:
-    database = connection.settings_dict
-    if database["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{database['NAME']}"
-    user = database["USER"] or "postgres"
-    return (
-        f"postgres://{user}@{database['HOST'] or '127.0.0.1'}:"
-        f"{database['PORT'] or 5432}/{database['NAME']}"
-    )
-
-
-def _get(port: int, path: str) -> tuple[int, str, str]:
-    try:
-        with urllib.request.urlopen(
-            f"http://127.0.0.1:{port}{path}", timeout=5
-        ) as response:
-            return (
-                response.status,
-                response.headers["X-Page-Cache"],
-                response.read().decode(),
-            )
-    except OSError:
-        return 0, "", ""
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_publish_reaches_two_server_processes_within_the_interval(
-    story, settings, tmp_path, django_capture_on_commit_callbacks
-):
-    settings.CACHES = file_cache_settings(tmp_path / "cache")
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "MASTHEAD_VAR_DIR": str(tmp_path),
-        "DATABASE_URL": _database_url(),
-    }
-    env.pop("CACHE_URL", None)  # the default: the file cache under var/
-    ports = [free_port(), free_port()]
-    log = (tmp_path / "serve.log").open("w")
-    servers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "masthead.cli",
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                "1",
-                "--no-worker",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        for port in ports
-    ]
-    try:
-        deadline = time.monotonic() + 60
-        while any(_get(port, "/")[0] != 200 for port in ports):
-            assert time.monotonic() < deadline, "the servers did not start"
-            time.sleep(0.2)
-        for port in ports:
-            assert _get(port, "/")[1] == "hit"
-        story.title = "Council reverses its decision"
-        story.save_revision().publish()  # autocommit: the purge runs at once
-        published = time.monotonic()
-        seen = set()
-        while len(seen) < 2 and time.monotonic() - published < 10:
-            for port in ports:
-                if "Council reverses" in _get(port, "/")[2]:
-                    seen.add(port)
-            time.sleep(0.05)
-        took = time.monotonic() - published
-        assert seen == set(ports)
-        assert took < 2.5  # the interval is 1 s; 5 s is the promise
-    finally:
-        for server in servers:
-            os.killpg(server.pid, signal.SIGTERM)
-        for server in servers:
-            server.wait(timeout=20)
-        log.close()

@@ -3,10 +3,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from masthead.mirrors.audit import (
-    AuditReport,
+from masthead.mirrors.audit_report import AuditReport, PageResult
+from masthead.mirrors.frontier import (
     Frontier,
-    PageResult,
     guess_kind,
     is_page_link,
     refine_kind,

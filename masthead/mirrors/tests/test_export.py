@@ -8,14 +8,10 @@ import pytest
 from django.core.management import call_command
 
 from masthead.funding.models import ManualRail
-from masthead.mirrors import export
-from masthead.mirrors.export import (
-    MANIFEST,
-    Exporter,
-    export_site,
-    output_path,
-    relative,
-)
+from masthead.mirrors import exporter
+from masthead.mirrors.export import MANIFEST, export_site
+from masthead.mirrors.exporter import Exporter
+from masthead.mirrors.paths import output_path, relative
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory
 from masthead.news.models import ArticlePage, RelatedArticle
@@ -221,8 +217,8 @@ def test_a_full_export_renders_everything_even_unchanged(newsroom, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_processes_export_the_same_files_as_one(newsroom, tmp_path, monkeypatch):
-    monkeypatch.setattr(export, "PARALLEL_FROM", 2)  # even this small site
-    monkeypatch.setattr(export, "CHUNK", 3)
+    monkeypatch.setattr(exporter, "PARALLEL_FROM", 2)  # even this small site
+    monkeypatch.setattr(exporter, "CHUNK", 3)
     one = export_site(tmp_path / "one", workers=1)
     two = export_site(tmp_path / "two", workers=2)
     assert two.pages == one.pages and two.missing == one.missing == []

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 try:
     from masthead.mirrors import audit
+    from masthead.mirrors.frontier import KINDS
 except ImportError as missing:  # Playwright is an optional dependency
     audit = None
     MISSING = missing
@@ -145,7 +146,7 @@ class Command(BaseCommand):
         write("")
         write(f"Audit of {report.target}: requests and bytes of the largest page")
         write(_table(rows, numeric={1, 2, 3, 6, 7}))
-        missing = [k for k in audit.KINDS[:10] if k not in report.kinds()]
+        missing = [k for k in KINDS[:10] if k not in report.kinds()]
         if missing:
             write(f"Page types not found: {', '.join(missing)}")
         reason = {

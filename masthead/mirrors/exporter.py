@@ -1,0 +1,384 @@
+"""The renderer of the static export: every page through Django's handler,
+its links made relative, in two processes when there are many.
+"""
+
+import hashlib
+import multiprocessing
+import re
+import tempfile
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.handlers.base import BaseHandler
+from django.db import connections
+from django.template.loader import render_to_string
+from django.test import RequestFactory, override_settings
+from django.urls import reverse
+
+from masthead.mirrors import generations
+from masthead.mirrors.paths import (
+    ATTRIBUTE,
+    CSS_URL,
+    PAGE_QUERY,
+    SEARCH_PATH,
+    SEEDS,
+    SITEMAP_LOC,
+    SKIPPED_PREFIXES,
+    SUPPORT_PATH,
+    TAG,
+    output_path,
+    relative,
+)
+from masthead.mirrors.search_index import (
+    PAGEFIND_DIR,
+    SEARCH_SCRIPT,
+    build_search_index,
+)
+
+
+class Exporter:
+    def __init__(self, *, progress: Callable[[int, int], None] | None = None):
+        self.progress = progress or (lambda done, total: None)
+        site_url = urlsplit(settings.SITE_URL)
+        self.host = site_url.hostname or "localhost"
+        if site_url.port:
+            self.host = f"{self.host}:{site_url.port}"
+        self.secure = site_url.scheme == "https"
+        self.own_hosts = {self.host, site_url.hostname}
+        self.factory = RequestFactory()
+        self.handler = BaseHandler()
+        # Render fresh: the page cache may hold a page of an earlier edit.
+        fresh = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
+        with override_settings(MIDDLEWARE=fresh):
+            self.handler.load_middleware()
+        self.files: dict[str, bytes] = {}
+        self.missing: list[str] = []
+        self.current_path = "/"
+        self.queued: set[str] = set()
+        self.keys: dict[str, str] = {}  # export path -> key of what it shows
+        self.carried: dict[str, str] = {}  # export path -> digest, not rendered
+        self.urls: set[str] = set()  # every URL exported, for the next export
+        self.index_targets: set[str] = set()
+        self.search_key = ""
+        self.rendered = 0
+        self.skipped = 0
+        self.pool = None
+        self.site = None
+
+    # Rendering -------------------------------------------------------------
+
+    def get(self, url: str):
+        request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
+        if self.site is not None:  # every page has the same host: look it up once
+            request._wagtail_site = self.site
+        response = self.handler.get_response(request)
+        if self.site is None:
+            self.site = getattr(request, "_wagtail_site", None)
+        return response
+
+    def internal(self, value: str) -> tuple[str, str, str] | None:
+        """(path, query, fragment) when ``value`` points at our own site."""
+        value = value.strip()
+        if not value or value.startswith(("#", "data:", "mailto:", "javascript:")):
+            return None
+        if value.startswith("?"):
+            value = self.current_path + value
+        parts = urlsplit(value)
+        if parts.scheme or parts.netloc:
+            if parts.scheme not in ("http", "https", ""):
+                return None
+            if parts.netloc not in self.own_hosts:
+                return None
+        elif not parts.path.startswith("/"):
+            return None  # already relative
+        return parts.path or "/", parts.query, parts.fragment
+
+    def link_for(self, value: str, source: str, queue) -> str:
+        found = self.internal(value)
+        if found is None:
+            return value
+        path, query, fragment = found
+        if path.startswith(SEARCH_PATH):
+            target = output_path(SEARCH_PATH)
+        elif path == SUPPORT_PATH or path.startswith(SUPPORT_PATH):
+            target = output_path(SUPPORT_PATH)
+        elif path.startswith(SKIPPED_PREFIXES):
+            return value
+        else:
+            if query and not PAGE_QUERY.match(query):
+                query = ""
+            url = path + (f"?{query}" if query else "")
+            if url not in self.queued:
+                self.queued.add(url)
+                queue.append(url)
+            target = output_path(path, query)
+        link = relative(target, source)
+        return link + (f"#{fragment}" if fragment else "")
+
+    def rewrite_html(self, html: str, source: str, queue) -> str:
+        def attribute(match: re.Match) -> str:
+            name, quote, value = match["name"], match["quote"], match["value"]
+            if name.strip().lower() == "srcset":
+                candidates = []
+                for candidate in value.split(","):
+                    bits = candidate.strip().split(None, 1)
+                    if bits:
+                        bits[0] = self.link_for(bits[0], source, queue)
+                        candidates.append(" ".join(bits))
+                value = ", ".join(candidates)
+            else:
+                value = self.link_for(value.replace("&amp;", "&"), source, queue)
+                value = value.replace("&", "&amp;")
+            return f"{name}={quote}{value}{quote}"
+
+        def tag(match: re.Match) -> str:
+            text = match.group(0)
+            if 'rel="canonical"' in text:  # the one link that names the main domain
+                return text
+            return ATTRIBUTE.sub(attribute, text)
+
+        return TAG.sub(tag, html)
+
+    def rewrite_css(self, css: str, source: str, queue) -> str:
+        def url(match: re.Match) -> str:
+            return f"url({match[1]}{self.link_for(match[2], source, queue)}{match[1]})"
+
+        return CSS_URL.sub(url, css)
+
+    def asset(self, prefix: str, root: Path | None, path: str) -> bytes | None:
+        name = unquote(path[len(prefix) :])
+        if ".." in name.split("/"):
+            return None
+        candidates = []
+        if prefix == settings.STATIC_URL:
+            candidates.append(Path(settings.STATIC_ROOT) / name)
+            found = finders.find(name)
+            if found:
+                candidates.append(Path(found))
+        elif root is not None:
+            candidates.append(Path(root) / name)
+        for candidate in candidates:
+            if candidate.is_file():
+                return candidate.read_bytes()
+        return None
+
+    def render(self, url: str) -> tuple[str, bytes | None, bool, list[str], str]:
+        """Render ``url``: (target, content, is_html, links found, problem)."""
+        parts = urlsplit(url)
+        target = output_path(parts.path, parts.query)
+        found: list[str] = []
+        content = None
+        self.current_path = parts.path
+        if parts.path.startswith(settings.STATIC_URL):
+            content = self.asset(settings.STATIC_URL, None, parts.path)
+        elif parts.path.startswith(settings.MEDIA_URL):
+            content = self.asset(settings.MEDIA_URL, settings.MEDIA_ROOT, parts.path)
+        if content is None:
+            response = self.get(url)
+            if response.status_code != 200:
+                return target, None, False, found, f"{response.status_code} {url}"
+            if getattr(response, "streaming", False):
+                content = b"".join(response.streaming_content)
+            else:
+                content = response.content
+            kind = response.get("Content-Type", "")
+        else:
+            kind = "text/css" if target.endswith(".css") else ""
+        is_html = kind.startswith("text/html")
+        if is_html:
+            html = self.rewrite_html(content.decode(), target, found)
+            if target in self.index_targets:  # Pagefind indexes only these
+                html = html.replace("<main ", "<main data-pagefind-body ", 1)
+            content = html.encode()
+        elif kind.startswith("text/css"):
+            content = self.rewrite_css(content.decode(), target, found).encode()
+        elif target.endswith("sitemap.xml"):
+            for loc in SITEMAP_LOC.findall(content.decode()):
+                internal = self.internal(loc)
+                if internal:
+                    found.append(
+                        internal[0] + (f"?{internal[1]}" if internal[1] else "")
+                    )
+        return target, content, is_html, found, ""
+
+    def render_many(self, urls: list[str]) -> list[tuple]:
+        return [(url, *self.render(url)) for url in urls]
+
+    def static_page(self, template: str, url: str, context: dict, queue) -> None:
+        request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
+        self.current_path = url
+        html = render_to_string(template, context, request=request)
+        target = output_path(url)
+        html = self.rewrite_html(html, target, queue)
+        self.files[target] = html.encode()
+
+    def static_pages(self, queue: deque) -> None:
+        from masthead.funding.models import ManualRail
+        from masthead.funding.qr import qr_svg
+
+        rails = list(ManualRail.objects.filter(active=True))
+        for rail in rails:
+            rail.qr = qr_svg(rail.address) if rail.address else ""
+        self.static_page(
+            "mirrors/export/support.html", SUPPORT_PATH, {"rails": rails}, queue
+        )
+        self.static_page("mirrors/export/search.html", SEARCH_PATH, {}, queue)
+        self.files["search/search.js"] = SEARCH_SCRIPT.encode()
+
+    def crawl(
+        self,
+        *,
+        plan: generations.Plan,
+        directory: Path,
+        old_manifest: dict[str, str],
+        old_state: dict,
+        full: bool,
+        workers: int,
+    ) -> None:
+        """Render every page whose key changed; keep the others as they are.
+
+        The queue starts from the seeds, every keyed page and every URL of the
+        last export (so that what only unchanged pages link to is still
+        fetched, and what is gone is noticed), and grows with the links found.
+        """
+        old_keys = {} if full else old_state.get("keys", {})
+        old_urls = [] if full else old_state.get("urls", [])
+        queue = deque(SEEDS)
+        try:
+            worker = reverse("mirrors:worker")
+        except Exception:  # noqa: BLE001 - the worker is optional
+            worker = None
+        if worker:
+            queue.append(worker)
+        queue.extend(generations.listed_urls(plan))
+        queue.extend(plan.info_pages)
+        known = set(queue)
+        gone_quietly = {url for url in old_urls if url not in known}
+        queue.extend(gone_quietly)
+        self.index_targets = {output_path(url) for url in plan.articles}
+        self.index_targets.update(output_path(url) for url in plan.info_pages)
+        self.static_pages(queue)
+        # What this process queued; link_for's own set also holds the links
+        # it found while rendering here, which are still to be queued.
+        enqueued = set(queue)
+        seen = set(self.files)
+        done = 0
+        try:
+            while queue:
+                batch = []
+                while queue:
+                    url = queue.popleft()
+                    parts = urlsplit(url)
+                    target = output_path(parts.path, parts.query)
+                    if target in seen:
+                        continue
+                    seen.add(target)
+                    key = plan.keys.get(url)
+                    if key is not None:
+                        self.keys[target] = key
+                        if (
+                            old_keys.get(target) == key
+                            and target in old_manifest
+                            and (directory / target).is_file()
+                        ):
+                            self.carried[target] = old_manifest[target]
+                            self.urls.add(url)
+                            self.skipped += target.endswith(".html")
+                            continue
+                    batch.append(url)
+                for url, target, content, is_html, found, problem in self.render_all(
+                    batch, workers
+                ):
+                    done += 1
+                    if content is None:
+                        self.keys.pop(target, None)
+                        if problem and url not in gone_quietly:
+                            self.missing.append(problem)
+                        continue
+                    self.urls.add(url)
+                    self.files[target] = content
+                    if is_html:
+                        self.rendered += 1
+                    for link in found:
+                        if link not in enqueued:
+                            enqueued.add(link)
+                            queue.append(link)
+                    self.progress(done + self.skipped, done + self.skipped + len(queue))
+        finally:
+            if self.pool is not None:
+                self.pool.close()
+                self.pool.join()
+                self.pool = None
+        self.progress(done + self.skipped, done + self.skipped)
+
+    def render_all(self, urls: list[str], workers: int):
+        """Render ``urls`` here, or across ``workers`` processes when many."""
+        pages = [
+            u
+            for u in urls
+            if not u.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        ]
+        if workers < 2 or len(pages) < PARALLEL_FROM:
+            for url in urls:
+                yield (url, *self.render(url))
+            return
+        for url in urls:
+            if url.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+                yield (url, *self.render(url))
+        if self.pool is None:
+            global _WORKER  # what the forked workers render with
+            _WORKER = self
+            # Each process opens its own connection; none may share the parent's.
+            connections.close_all()
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+        chunks = [pages[i : i + CHUNK] for i in range(0, len(pages), CHUNK)]
+        for results in self.pool.imap_unordered(_render_chunk, chunks):
+            yield from results
+
+    def search_index(
+        self, *, directory: Path, old_manifest: dict[str, str], old_state: dict
+    ) -> dict[str, bytes]:
+        """Return the Pagefind index of the articles and information pages.
+
+        Only those pages (marked ``data-pagefind-body``): listings would match
+        every word of their cards. Pagefind reads them from ``directory``,
+        where they must be written already. The index is kept as it was when
+        none of them changed.
+        """
+        digests = {}
+        for target in sorted(self.index_targets):
+            if target in self.files:
+                digests[target] = hashlib.sha256(self.files[target]).hexdigest()
+            elif target in self.carried:
+                digests[target] = self.carried[target]
+        self.search_key = generations.digest(digests)
+        old_files = [p for p in old_manifest if p.startswith(PAGEFIND_DIR + "/")]
+        if (
+            old_state.get("search") == self.search_key
+            and old_files
+            and all((directory / p).is_file() for p in old_files)
+        ):
+            for path in old_files:
+                self.carried[path] = old_manifest[path]
+            return {}
+        files = {}
+        with tempfile.TemporaryDirectory() as output:
+            build_search_index(directory, Path(output))
+            for file in sorted(Path(output).rglob("*")):
+                if file.is_file():
+                    path = f"{PAGEFIND_DIR}/{file.relative_to(output).as_posix()}"
+                    files[path] = file.read_bytes()
+        return files
+
+
+PARALLEL_FROM = 60  # pages: fewer are rendered faster than processes start
+CHUNK = 40
+_WORKER: Exporter | None = None
+
+
+def _render_chunk(urls: list[str]) -> list[tuple]:
+    return _WORKER.render_many(urls)

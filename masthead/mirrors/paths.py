@@ -1,0 +1,62 @@
+"""Which URLs the static export follows, and where each one's file lives.
+
+Links to our own site are rewritten to relative ones between files, so the
+export works from any host, under any sub-path and from ``file://``.
+"""
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+# Seeds besides the front page: what no page links to with <a href>.
+SEEDS = [
+    "/",
+    "/mirrors/",
+    "/mirrors.json",
+    "/feed.xml",
+    "/atom.xml",
+    "/feed.json",
+    "/sitemap.xml",
+    "/news-sitemap.xml",
+    "/robots.txt",
+]
+# Served by our server only: replaced by a static page, or left out.
+SEARCH_PATH = "/search/"
+SUPPORT_PATH = "/support/"
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/support/",
+    "/search/",
+    "/appeals/",
+    "/_util/",
+    "/healthz",
+    "/documents/",
+)
+# Only ?page=N listings have a static twin; other query strings are not crawled.
+PAGE_QUERY = re.compile(r"^page=(\d+)$")
+TAG = re.compile(r"<[a-zA-Z][^>]*>")
+ATTRIBUTE = re.compile(
+    r"""(?P<name>\s(?:href|src|action|srcset|data-beacon|data-worker|poster))="""
+    r"""(?P<quote>["'])(?P<value>.*?)(?P=quote)""",
+    re.IGNORECASE | re.DOTALL,
+)
+SITEMAP_LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")
+CSS_URL = re.compile(r"""url\(\s*(["']?)([^)"']+)\1\s*\)""")
+
+
+def output_path(url_path: str, query: str = "") -> str:
+    """Where the file for a URL path lives in the export, relative to its root."""
+    path = unquote(url_path).lstrip("/")
+    if path.endswith("/") or not path:
+        path += "index.html"
+    match = PAGE_QUERY.match(query)
+    if match and match.group(1) != "1":
+        directory = posixpath.dirname(path)
+        path = posixpath.join(directory, "page", match.group(1), "index.html")
+    return path
+
+
+def relative(target: str, source: str) -> str:
+    """A link from the file ``source`` to the file ``target`` (both in the export)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")

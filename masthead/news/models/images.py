@@ -1,0 +1,36 @@
+"""Images with alt text and credits, and their renditions."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class NewsImage(AbstractImage):
+    """An image with alt text (``description``, required) and a credit."""
+
+    credit = models.CharField(max_length=255, blank=True, verbose_name=_("credit"))
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    @property
+    def alt(self) -> str:
+        return self.description or self.title
+
+
+def rendition_for(image: "NewsImage", spec: str) -> "NewsRendition":
+    """Return the rendition of ``image`` for the filter ``spec``.
+
+    Unlike Wagtail's ``get_rendition``, it does not write the rendition back
+    to the cache when it came from there (or from prefetched renditions): a
+    write on every use costs the file cache a directory scan.
+    """
+    return image.get_renditions(spec)[spec]
+
+
+class NewsRendition(AbstractRendition):
+    image = models.ForeignKey(
+        NewsImage, on_delete=models.CASCADE, related_name="renditions"
+    )
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
