@@ -13,6 +13,7 @@ import pytest
 from masthead.mirrors import targets
 from masthead.mirrors.models import TargetStatus
 from masthead.mirrors.publishing import site_publish, working_folder
+from masthead.mirrors.targets.base import SKIPPED_FILES
 from masthead.news.factories import ArticlePageFactory
 from masthead.testing import free_port
 
@@ -112,7 +113,7 @@ def test_a_directory_gets_the_export_and_loses_what_was_unpublished(
 
     [result] = first.results
     assert result.ok, result.message
-    exported = files_under(working_folder()) - targets.SKIPPED_FILES
+    exported = files_under(working_folder()) - SKIPPED_FILES
     assert files_under(copy) == exported
     assert "politics/harbour-report-0/index.html" in exported
     assert (copy / "index.html").read_bytes() == (
@@ -153,7 +154,7 @@ def test_an_s3_bucket_gets_typed_objects_and_only_the_changes(
     assert result.ok, result.message
     listed = client.list_objects_v2(Bucket="lantern-typed")["Contents"]
     keys = {item["Key"] for item in listed}
-    exported = files_under(working_folder()) - targets.SKIPPED_FILES
+    exported = files_under(working_folder()) - SKIPPED_FILES
     assert keys == {f"site/{path}" for path in exported} | {"elsewhere.txt"}
 
     def head(key: str) -> dict:
@@ -225,7 +226,7 @@ def test_a_git_remote_gets_one_commit_per_change(newsroom, settings, tmp_path):
 
     assert result.ok, result.message
     tracked = set(git("ls-tree", "-r", "--name-only", "pages", cwd=remote).split())
-    assert tracked == files_under(working_folder()) - targets.SKIPPED_FILES
+    assert tracked == files_under(working_folder()) - SKIPPED_FILES
     page = "politics/harbour-report-0/index.html"
     assert (
         git("show", f"pages:{page}", cwd=remote).encode()
