@@ -89,7 +89,11 @@ def search_results(*, query: str) -> tuple[list[int], bool]:
     if ids is None:
         # One more than is shown, to know whether there are more.
         ids = ranked_listed_ids(query, limit=SEARCH_RESULTS_MAX + 1)
-        cache.set(key, ids, SEARCH_CACHE_SECONDS)
+        # A query that finds nothing costs the index well under a
+        # millisecond, less than storing it (the file cache lists its whole
+        # folder on every set), and the page cache keeps its page anyway.
+        if ids:
+            cache.set(key, ids, SEARCH_CACHE_SECONDS)
     return ids[:SEARCH_RESULTS_MAX], len(ids) > SEARCH_RESULTS_MAX
 
 

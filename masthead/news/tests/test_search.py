@@ -70,3 +70,18 @@ def test_the_search_page_says_when_it_shows_only_the_first_results(client, archi
     response = client.get("/search/", {"q": "water"})
     assert [a.title for a in response.context["articles"]] == ["Water supplies"]
     assert response.context["limited"] is False
+
+
+def test_a_query_that_finds_nothing_is_not_kept(
+    section, django_capture_on_commit_callbacks
+):
+    assert selectors.search_results(query="qwzxvb") == ([], False)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = ArticlePageFactory(
+            parent=section,
+            title="Qwzxvb explained",
+            first_published_at=hours_ago(1),
+            body=body_blocks(["Qwzxvb."]),
+        )
+    # An article published since is found at once, not after the cache period.
+    assert selectors.search_results(query="qwzxvb") == ([page.pk], False)
