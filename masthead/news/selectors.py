@@ -16,6 +16,7 @@ from masthead.news.models import (
     author_links,
     tag_links,
 )
+from masthead.news.search import ranked_listed_ids
 
 FEED_LENGTH = 30
 SEARCH_QUERY_MAX = 100
@@ -82,21 +83,33 @@ def normalise_query(raw: str) -> tuple[str, bool]:
     return cleaned[:SEARCH_QUERY_MAX].strip(), shortened
 
 
-def search_article_ids(*, query: str) -> list[int]:
-    """Return the ids of listed articles matching a normalised ``query``.
+def search_results(*, query: str) -> tuple[list[int], bool]:
+    """Return the ids of the best listed articles for a normalised ``query``.
 
-    Results are cached under the query, so that a flood of searches reaches
-    the database once per distinct query and cache period.
+    At most ``SEARCH_RESULTS_MAX`` ids, best first, and whether more articles
+    matched than that (the reader is then shown the first
+    ``SEARCH_RESULTS_MAX``). Results are cached under the query, so that a
+    flood of searches reaches the database once per distinct query and cache
+    period.
     """
     if not query:
-        return []
+        return [], False
     key = "search:" + hashlib.sha256(query.encode()).hexdigest()
     ids = cache.get(key)
     if ids is None:
-        results = ArticlePage.objects.listed_for_search().search(query)
-        ids = [page.pk for page in results[:SEARCH_RESULTS_MAX]]
-        cache.set(key, ids, SEARCH_CACHE_SECONDS)
-    return ids
+        # One more than is shown, to know whether there are more.
+        ids = ranked_listed_ids(query, limit=SEARCH_RESULTS_MAX + 1)
+        # A query that finds nothing costs the index well under a
+        # millisecond, less than storing it (the file cache lists its whole
+        # folder on every set), and the page cache keeps its page anyway.
+        if ids:
+            cache.set(key, ids, SEARCH_CACHE_SECONDS)
+    return ids[:SEARCH_RESULTS_MAX], len(ids) > SEARCH_RESULTS_MAX
+
+
+def search_article_ids(*, query: str) -> list[int]:
+    """Return the ids of listed articles matching a normalised ``query``."""
+    return search_results(query=query)[0]
 
 
 def articles_in_order(ids: list[int]) -> list[ArticlePage]:

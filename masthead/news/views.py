@@ -51,7 +51,7 @@ def tag(request, slug: str):
 def search(request):
     """Search live articles; the query is never logged or stored."""
     query, shortened = selectors.normalise_query(request.GET.get("q", ""))
-    ids = selectors.search_article_ids(query=query)
+    ids, limited = selectors.search_results(query=query)
     results = paginate(request, ids)
     return render(
         request,
@@ -65,6 +65,9 @@ def search(request):
                 selectors.articles_in_order(list(results.object_list))
             ),
             "total": len(ids),
+            # More articles matched than the first ``limit`` shown.
+            "limited": limited,
+            "limit": selectors.SEARCH_RESULTS_MAX,
             "query_prefix": urlencode({"q": query}) + "&",
         },
     )
