@@ -22,9 +22,8 @@ from masthead.mirrors.checks import publishing_targets
 from masthead.mirrors.models import PublishQueue, TargetStatus
 from masthead.mirrors.publishing import site_publish, working_folder
 from masthead.mirrors.tasks import publish_request
-from masthead.news.factories import ArticlePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("publish_dir")]
 
 DIRECTORY = "masthead.mirrors.targets.Directory"
 S3 = "masthead.mirrors.targets.S3Bucket"
@@ -33,25 +32,11 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PUBLISH_TASK = "masthead.mirrors.tasks.publish_site"
 
 
-@pytest.fixture(autouse=True)
-def _publish_dir(settings, tmp_path):
-    settings.MIRRORS_PUBLISH_DIR = tmp_path / "publish"
-    settings.MIRROR_TARGETS = {}
-
-
-@pytest.fixture
-def newsroom(section):
-    return [
-        ArticlePageFactory(parent=section, title=f"Harbour report {number}")
-        for number in range(3)
-    ]
-
-
 # Several targets ----------------------------------------------------------------
 
 
 def test_one_failing_target_does_not_stop_the_others(
-    newsroom, settings, tmp_path, caplog
+    harbour_reports, settings, tmp_path, caplog
 ):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -85,7 +70,9 @@ def test_a_git_token_is_never_shown(settings):
     assert "https://***@git.example/a.git" in str(target)
 
 
-def test_publish_names_one_target_and_reports_it(newsroom, settings, tmp_path, capsys):
+def test_publish_names_one_target_and_reports_it(
+    harbour_reports, settings, tmp_path, capsys
+):
     settings.MIRROR_TARGETS = {
         "one": {"BACKEND": DIRECTORY, "PATH": str(tmp_path / "one")},
         "two": {"BACKEND": DIRECTORY, "PATH": str(tmp_path / "two")},
@@ -184,14 +171,14 @@ def run_worker() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_publishes_within_the_window_give_one_run(
-    newsroom, settings, tmp_path, django_capture_on_commit_callbacks
+    harbour_reports, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DB_TASKS
     settings.MIRRORS_PUBLISH_DEBOUNCE = 60
     settings.MIRROR_TARGETS = {"copy": {"BACKEND": DIRECTORY, "PATH": str(tmp_path)}}
     copy = tmp_path / "index.html"
 
-    for article in newsroom:
+    for article in harbour_reports:
         article.title += " (updated)"
         with django_capture_on_commit_callbacks(execute=True):
             article.save_revision().publish()
@@ -215,7 +202,7 @@ def test_publishes_within_the_window_give_one_run(
     assert TargetStatus.objects.get(name="copy").state == TargetStatus.State.OK
 
     with django_capture_on_commit_callbacks(execute=True):
-        newsroom[0].unpublish()
+        harbour_reports[0].unpublish()
     assert publish_task_count() == 2  # a publish after the run gets its own
 
 
@@ -237,17 +224,19 @@ def test_a_lost_waiting_publish_is_queued_again(
 
 
 def test_publishing_queues_nothing_without_targets(
-    newsroom, settings, django_capture_on_commit_callbacks
+    harbour_reports, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DB_TASKS
     with django_capture_on_commit_callbacks(execute=True):
-        newsroom[0].save_revision().publish()
+        harbour_reports[0].save_revision().publish()
     assert publish_task_count() == 0
     assert not PublishQueue.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_failed_target_is_retried_later_and_again_later(newsroom, settings, tmp_path):
+def test_a_failed_target_is_retried_later_and_again_later(
+    harbour_reports, settings, tmp_path
+):
     settings.TASKS = DB_TASKS
     settings.MIRRORS_PUBLISH_BACKOFF = 60
     blocker = tmp_path / "copy"
@@ -290,7 +279,7 @@ def test_a_failed_target_is_retried_later_and_again_later(newsroom, settings, tm
 
 
 def test_the_admin_shows_each_targets_last_publish(
-    admin_client, newsroom, settings, tmp_path
+    admin_client, harbour_reports, settings, tmp_path
 ):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")

@@ -14,28 +14,13 @@ from masthead.mirrors import targets
 from masthead.mirrors.models import TargetStatus
 from masthead.mirrors.publishing import site_publish, working_folder
 from masthead.mirrors.targets.base import SKIPPED_FILES
-from masthead.news.factories import ArticlePageFactory
 from masthead.testing import free_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("publish_dir")]
 
 DIRECTORY = "masthead.mirrors.targets.Directory"
 S3 = "masthead.mirrors.targets.S3Bucket"
 GIT = "masthead.mirrors.targets.GitRepository"
-
-
-@pytest.fixture(autouse=True)
-def _publish_dir(settings, tmp_path):
-    settings.MIRRORS_PUBLISH_DIR = tmp_path / "publish"
-    settings.MIRROR_TARGETS = {}
-
-
-@pytest.fixture
-def newsroom(section):
-    return [
-        ArticlePageFactory(parent=section, title=f"Harbour report {number}")
-        for number in range(3)
-    ]
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +87,7 @@ def git(*args: str, cwd: Path) -> str:
 
 
 def test_a_directory_gets_the_export_and_loses_what_was_unpublished(
-    newsroom, settings, tmp_path
+    harbour_reports, settings, tmp_path
 ):
     copy = tmp_path / "copy"
     (copy / "old").mkdir(parents=True)
@@ -122,7 +107,7 @@ def test_a_directory_gets_the_export_and_loses_what_was_unpublished(
     assert not (copy / "old").exists()
     assert result.written == len(exported)
 
-    newsroom[0].unpublish()
+    harbour_reports[0].unpublish()
     second = site_publish()
 
     [result] = second.results
@@ -139,7 +124,7 @@ def test_a_directory_gets_the_export_and_loses_what_was_unpublished(
 
 
 def test_an_s3_bucket_gets_typed_objects_and_only_the_changes(
-    newsroom, settings, moto_endpoint
+    harbour_reports, settings, moto_endpoint
 ):
     client = s3_client(moto_endpoint)
     client.create_bucket(Bucket="lantern-typed")
@@ -180,7 +165,7 @@ def test_an_s3_bucket_gets_typed_objects_and_only_the_changes(
     assert (again.written, again.removed) == (0, 0)
     assert again.unchanged == len(exported)
 
-    newsroom[2].unpublish()
+    harbour_reports[2].unpublish()
     [after] = site_publish().results
     keys = {
         item["Key"]
@@ -203,7 +188,7 @@ def test_hashed_static_names_are_cached_for_a_year():
     )
 
 
-def test_a_missing_bucket_is_a_failed_target(newsroom, settings, moto_endpoint):
+def test_a_missing_bucket_is_a_failed_target(harbour_reports, settings, moto_endpoint):
     settings.MIRROR_TARGETS = {"bucket": s3_options(moto_endpoint, "no-such-bucket")}
 
     [result] = site_publish().results
@@ -215,7 +200,7 @@ def test_a_missing_bucket_is_a_failed_target(newsroom, settings, moto_endpoint):
 # git ----------------------------------------------------------------------------
 
 
-def test_a_git_remote_gets_one_commit_per_change(newsroom, settings, tmp_path):
+def test_a_git_remote_gets_one_commit_per_change(harbour_reports, settings, tmp_path):
     remote = tmp_path / "remote.git"
     git("init", "--quiet", "--bare", str(remote), cwd=tmp_path)
     settings.MIRROR_TARGETS = {
@@ -237,7 +222,7 @@ def test_a_git_remote_gets_one_commit_per_change(newsroom, settings, tmp_path):
     assert unchanged.ok and "nothing new" in unchanged.message
     assert git("rev-list", "--count", "pages", cwd=remote).strip() == "1"
 
-    newsroom[0].unpublish()
+    harbour_reports[0].unpublish()
     [changed] = site_publish().results
     assert changed.ok, changed.message
     assert git("rev-list", "--count", "pages", cwd=remote).strip() == "2"
@@ -245,7 +230,9 @@ def test_a_git_remote_gets_one_commit_per_change(newsroom, settings, tmp_path):
     assert page not in tracked
 
 
-def test_a_fresh_checkout_builds_on_what_the_remote_has(newsroom, settings, tmp_path):
+def test_a_fresh_checkout_builds_on_what_the_remote_has(
+    harbour_reports, settings, tmp_path
+):
     """A new machine (or a wiped var folder) still pushes a fast-forward."""
     remote = tmp_path / "remote.git"
     git("init", "--quiet", "--bare", str(remote), cwd=tmp_path)
@@ -254,7 +241,7 @@ def test_a_fresh_checkout_builds_on_what_the_remote_has(newsroom, settings, tmp_
     targets.get_target("pages").checkout.joinpath(".git", "HEAD").unlink()
     settings.MIRRORS_PUBLISH_DIR = tmp_path / "another-machine"
 
-    newsroom[1].unpublish()
+    harbour_reports[1].unpublish()
     [result] = site_publish().results
 
     assert result.ok, result.message
