@@ -334,7 +334,9 @@ class Exporter:
             _WORKER = self
             # Each process opens its own connection; none may share the parent's.
             connections.close_all()
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            self.pool = multiprocessing.get_context("fork").Pool(
+                workers, initializer=_own_connections
+            )
         chunks = [pages[i : i + CHUNK] for i in range(0, len(pages), CHUNK)]
         for results in self.pool.imap_unordered(_render_chunk, chunks):
             yield from results
@@ -378,6 +380,26 @@ class Exporter:
 PARALLEL_FROM = 60  # pages: fewer are rendered faster than processes start
 CHUNK = 40
 _WORKER: Exporter | None = None
+
+
+# Connections a forked worker inherited: kept referenced and never closed,
+# since their sockets are the parent's (closing one ends the parent's session).
+_INHERITED: list = []
+
+
+def _own_connections() -> None:
+    """Make a forked worker open database connections of its own.
+
+    ``close_all()`` before the fork does not always leave nothing open: in the
+    PostgreSQL test suite both workers were seen sending queries over the
+    parent's session and waiting for each other's answers forever. The worker
+    forgets any connection it inherited, and Django connects afresh on its
+    next query.
+    """
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is not None:
+            _INHERITED.append(connection.connection)
+            connection.connection = None
 
 
 def _render_chunk(urls: list[str]) -> list[tuple]:
