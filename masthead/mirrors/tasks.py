@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from masthead.mirrors import publishing
+from masthead.mirrors import publishing, services
 from masthead.mirrors.models import PublishQueue, TargetStatus
 
 logger = logging.getLogger(__name__)
@@ -94,3 +94,14 @@ def publish_site(
     if failed:
         _retry(failed, attempt)
     return {result.target: result.ok for result in report.results}
+
+
+def worker_round() -> None:
+    """The mirrors' part of every `masthead worker` round.
+
+    What changes by date alone, a deprecated mirror's retirement day, is
+    written to the registry here, which queues the publish that carries it to
+    the static copies; no cron line is needed.
+    """
+    for mirror in services.mirrors_retire_due(today=timezone.localdate()):
+        logger.info("Mirror %s reached its retirement day: retired.", mirror.url)

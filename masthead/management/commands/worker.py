@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from masthead.funding.tasks import worker_round as funding_round
 from masthead.management.commands.serve import STOP_SIGNALS, Children
+from masthead.mirrors.tasks import worker_round as mirrors_round
 from masthead.newsletters.tasks import worker_round as newsletters_round
 
 RQ_BACKEND = "django_tasks_rq.RQBackend"
@@ -32,8 +33,9 @@ def run_rq_burst() -> None:
 
 class Command(BaseCommand):
     help = (
-        "Run background tasks, publish scheduled pages and do reader funding's "
-        "rounds (retries, scheduled reconcile, receipts) and send newsletters, "
+        "Run background tasks, publish scheduled pages, retire mirrors whose "
+        "retirement day has come, do reader funding's rounds (retries, "
+        "scheduled reconcile, receipts) and send newsletters, "
         "every INTERVAL seconds. With TASKS_URL (tasks on Redis), an RQ worker "
         "runs tasks as soon as they are queued. "
         "Without a worker, run `masthead publish_scheduled` from cron instead."
@@ -57,6 +59,7 @@ class Command(BaseCommand):
 
     def round(self):
         call_command("publish_scheduled", verbosity=0)
+        mirrors_round()
         if "DatabaseBackend" in settings.TASKS["default"]["BACKEND"]:
             call_command(
                 "db_worker",
@@ -88,6 +91,7 @@ class Command(BaseCommand):
                 rq_worker = children.start(command)
                 while children.stopping is None and rq_worker.poll() is None:
                     call_command("publish_scheduled", verbosity=0)
+                    mirrors_round()
                     funding_round()
                     newsletters_round()
                     deadline = time.monotonic() + interval

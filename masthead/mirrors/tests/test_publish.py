@@ -332,3 +332,45 @@ def test_editors_without_the_mirrors_permission_cannot_see_publishing(
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
     assert b"/admin/mirrors/publishing/" not in dashboard.content
+
+
+# What changes by date alone ------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_retires_a_mirror_on_its_day_and_publishes_the_copies(
+    harbour_reports, settings, tmp_path, client
+):
+    """No cron line: a worker round retires the mirror and the copies drop it."""
+    from masthead.mirrors.models import Mirror, Status
+    from masthead.mirrors.services import mirror_add
+
+    settings.TASKS = DB_TASKS
+    settings.MIRRORS_PUBLISH_DEBOUNCE = 0
+    settings.MIRROR_TARGETS = {"copy": {"BACKEND": DIRECTORY, "PATH": str(tmp_path)}}
+    today = timezone.localdate()
+    going = mirror_add(
+        url="https://going.mirror.example",
+        status=Status.DEPRECATED,
+        retire_on=today + timedelta(days=1),
+    )
+    gone = mirror_add(
+        url="https://gone.mirror.example", status=Status.DEPRECATED, retire_on=today
+    )
+    assert "gone.mirror.example" not in client.get("/mirrors/").content.decode()
+
+    call_command("worker", "--once")
+
+    going.refresh_from_db()
+    gone.refresh_from_db()
+    assert going.status == Status.DEPRECATED  # its day is tomorrow
+    assert gone.status == Status.RETIRED
+    assert gone.retire_on == today  # the day stays on record
+    published = (tmp_path / "mirrors" / "index.html").read_text()
+    assert "going.mirror.example" in published
+    assert "gone.mirror.example" not in published
+    assert TargetStatus.objects.get(name="copy").state == TargetStatus.State.OK
+
+    call_command("worker", "--once")  # nothing more is due: nothing changes
+    assert Mirror.objects.filter(status=Status.RETIRED).count() == 1
+    assert publish_task_count() == 1
