@@ -15,7 +15,7 @@ import pytest
 
 from masthead.funding import checks as funding_checks
 from masthead.logging import scrub
-from masthead.settings import _secret_key
+from masthead.settings.site import _secret_key
 from masthead.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
