@@ -186,8 +186,11 @@ def serve_env(tmp_path_factory):
     env.pop("CACHE_URL", None)
     subprocess.run(
         [sys.executable, "-m", "masthead.cli", "migrate", "-v0"],
-        cwd=ROOT, env=env, check=True, timeout=300,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
     return env
 
 

@@ -106,9 +106,12 @@ def test_rotating_the_header_from_outside_the_proxy_does_not_pass_the_limit(
 
     def send(n: int, remote: str) -> int:
         return client.post(
-            "/appeals/beacon", BEACON, content_type="text/plain",
-            REMOTE_ADDR=remote, HTTP_X_REAL_IP=f"198.51.100.{n}",
-        ).status_code  # fmt: skip
+            "/appeals/beacon",
+            BEACON,
+            content_type="text/plain",
+            REMOTE_ADDR=remote,
+            HTTP_X_REAL_IP=f"198.51.100.{n}",
+        ).status_code
 
     assert [send(n, "203.0.113.9") for n in range(1, 6)] == [204, 204, 429, 429, 429]
     # Through the proxy, each reader has a limit of their own.

@@ -131,8 +131,9 @@ def test_two_app_servers_behind_nginx_publish_to_both_and_survive_one_down(
                 "/admin/login/?next=/admin/",
                 {"username": "editor", "password": "a long editor password"},
             )
-            landed, _ = editor.submit("/admin/two-factor/verify/?next=/admin/",
-                                      {"token": totp_code(device)})  # fmt: skip
+            landed, _ = editor.submit(
+                "/admin/two-factor/verify/?next=/admin/", {"token": totp_code(device)}
+            )
             assert landed.endswith("/admin/"), landed
             landed, _ = editor.submit(
                 f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}"
