@@ -40,7 +40,7 @@ BEACON = json.dumps({"appeal": "favour", "variant": "A", "event": "click"})
         ({"HTTP_REFERER": "/support/"}, False),
     ],
 )
-def test_same_origin(headers, expected):
+def test_a_post_counts_as_same_origin_only_from_this_site(headers, expected):
     request = RequestFactory().post("/support/checkout/", **headers)
     assert same_origin(request) is expected
 
