@@ -23,10 +23,10 @@ import pytest
 import redis
 from django.db import connection
 
+from masthead import stack
 from masthead.news.factories import ArticlePageFactory
 from masthead.news.models import RelatedArticle
 from masthead.testing import confirmed_totp_device, free_port, totp_code
-from masthead.tests import stack
 from masthead.tests.redis import redis_url
 
 pytestmark = [
