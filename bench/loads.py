@@ -6,7 +6,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-from masthead.tests import stack
+from masthead import stack
 
 FLOOD_LUA = """
 local n = 0

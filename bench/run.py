@@ -40,7 +40,7 @@ from loads import FLOOD_LUA, SEARCH_LUA, SEARCH_WORDS, Load, warm, wrk  # noqa: 
 from report import SEARCH_WHY, WHY, ratio, render, verdict, write  # noqa: E402
 from servers import app_env, app_server, file_server, production  # noqa: E402
 
-from masthead.tests import stack  # noqa: E402
+from masthead import stack  # noqa: E402
 
 BENCH = ROOT / "bench"
 SECTION_SCRIPTS = [

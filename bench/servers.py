@@ -6,8 +6,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from masthead import stack
 from masthead.testing import free_port
-from masthead.tests import stack
 
 APP_WORKERS, APP_THREADS = 2, 2
 NGINX_WORKERS = 2

@@ -33,8 +33,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from masthead.funding.factories import stripe_events as se  # noqa: E402
 from masthead.funding.models import LedgerEntry, ProviderEvent  # noqa: E402
-from masthead.funding.tests import stripe_events as se  # noqa: E402
 
 EVENTS = int(os.environ.get("BENCH_EVENTS", "1000"))
 SECRET = os.environ["STRIPE_WEBHOOK_SECRET"]

@@ -3,11 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from masthead.funding import selectors
+from masthead.funding import selectors, signups
 from masthead.funding.models import Frequency
 from masthead.funding.money import Money, MoneyError
 from masthead.funding.selectors import AmountChoice
-from masthead.newsletters.selectors import public_newsletters
 
 OTHER = "other"
 
@@ -26,7 +25,7 @@ class SupportForm(forms.Form):
     provider = forms.ChoiceField(label=_("Payment method"), widget=forms.RadioSelect)
     appeal = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
     variant = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
-    # "Send me the newsletter": one tick per newsletter offered to readers.
+    # "Send me the newsletter": one tick per list offered (funding.signups).
     newsletters = forms.TypedMultipleChoiceField(
         label=_("Send me the newsletter"),
         required=False,
@@ -43,10 +42,8 @@ class SupportForm(forms.Form):
         # for readers a card cannot reach, not the one to fall into.
         providers = sorted(providers, key=lambda provider: provider.needs_reference)
         self.fields["provider"].choices = [(p.name, p.label) for p in providers]
-        # From the cache: the support page pays no query for them.
-        self.fields["newsletters"].choices = [
-            (newsletter.pk, newsletter.name) for newsletter in public_newsletters()
-        ]
+        # The newsletters app keeps them in the cache: no query for them.
+        self.fields["newsletters"].choices = signups.choices()
         if providers:
             self.fields["provider"].initial = providers[0].name
         currency = self.data.get("currency") or self.initial.get("currency", "USD")

@@ -1,8 +1,9 @@
 """Serving the site under every registered mirror host.
 
-``MirrorHostMiddleware`` is the first middleware. Django checks the Host
-header against ``ALLOWED_HOSTS``, fixed when the process starts; mirrors are
-added in the admin while the site runs. So settings.py lets every host
+``MirrorHostMiddleware`` comes first, after the security headers. Django
+checks the Host header against ``ALLOWED_HOSTS``, fixed when the process
+starts; mirrors are added in the admin while the site runs. So the settings
+(``masthead/settings/site.py``) let every host
 through Django's check ("*") and this middleware checks instead: the other
 entries of ``ALLOWED_HOSTS`` (SITE_URL's host among them) and the served
 mirrors of the registry pass, any other host gets 400, before the page cache

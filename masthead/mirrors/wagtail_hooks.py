@@ -2,11 +2,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from masthead.admin_menu import PermissionMenuItem
 from masthead.mirrors import admin_views
 from masthead.mirrors.models import Mirror
 
@@ -47,13 +47,12 @@ def publishing_admin_urls():
     ]
 
 
-class PublishingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def publishing_menu_item():
-    return PublishingMenuItem(
-        _("Publishing"), reverse("mirrors_publishing"), icon_name="upload", order=298
+    return PermissionMenuItem(
+        _("Publishing"),
+        reverse("mirrors_publishing"),
+        icon_name="upload",
+        order=298,
+        permission=admin_views.PERMISSION,
     )

@@ -11,6 +11,7 @@ class NewslettersConfig(AppConfig):
     def ready(self) -> None:
         from anymail.signals import tracking
 
+        from masthead.funding import signups
         from masthead.newsletters import selectors, webhooks
 
         newsletter = self.get_model("Newsletter")
@@ -21,3 +22,15 @@ class NewslettersConfig(AppConfig):
                 dispatch_uid=f"newsletters-public-{signal}",
             )
         tracking.connect(webhooks.tracking_event, dispatch_uid="newsletters-tracking")
+        # The support form's "Send me the newsletter" ticks, without funding
+        # importing newsletters.
+        signups.register(choices=selectors.support_form_choices, sign_up=_sign_up)
+
+
+def _sign_up(*, email: str, list_ids: list[int], language: str) -> None:
+    """Start double opt-in for the newsletters a donor ticked."""
+    from masthead.newsletters.tasks import request_subscription
+
+    request_subscription.enqueue(
+        email=email, newsletter_ids=list_ids, language=language
+    )

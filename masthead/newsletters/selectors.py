@@ -32,5 +32,10 @@ def public_newsletters() -> list[PublicNewsletter]:
     return listed
 
 
+def support_form_choices() -> list[tuple[int, str]]:
+    """The support form's ticks (funding.signups): (pk, name) of each public one."""
+    return [(newsletter.pk, newsletter.name) for newsletter in public_newsletters()]
+
+
 def forget_public_newsletters(**kwargs) -> None:
     cache.delete(_PUBLIC_KEY)

@@ -14,7 +14,7 @@ from masthead import ratelimit
 
 
 def file_cache_settings(location, *, max_entries: int = 5000) -> dict:
-    """CACHES as settings.py builds them by default: a file cache under var/."""
+    """CACHES as the settings build them by default: a file cache under var/."""
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -63,8 +63,10 @@ def test_demo_loads_once_and_again_changes_nothing(settings, tmp_path, capsys):
     assert f"Password: {password}" in out
     appeals = {a.key: a for a in Appeal.objects.prefetch_related("variants")}
     assert {key: a.placement for key, a in appeals.items()} == {
-        "banner": "banner", "end-of-article": "end", "inline": "inline",
-    }  # fmt: skip
+        "banner": "banner",
+        "end-of-article": "end",
+        "inline": "inline",
+    }
     assert [v.key for v in appeals["end-of-article"].variants.all()] == ["A", "B"]
     daily = DailyCount.objects.count()
     assert daily > 0

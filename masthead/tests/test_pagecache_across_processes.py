@@ -85,7 +85,7 @@ def test_a_publish_reaches_two_server_processes_within_the_interval(
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-        )  # fmt: skip
+        )
         for port in ports
     ]
     try:

@@ -15,7 +15,7 @@ import pytest
 
 from masthead.funding import checks as funding_checks
 from masthead.logging import scrub
-from masthead.settings import _secret_key
+from masthead.settings.site import _secret_key
 from masthead.testing import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,8 +186,11 @@ def serve_env(tmp_path_factory):
     env.pop("CACHE_URL", None)
     subprocess.run(
         [sys.executable, "-m", "masthead.cli", "migrate", "-v0"],
-        cwd=ROOT, env=env, check=True, timeout=300,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
     return env
 
 

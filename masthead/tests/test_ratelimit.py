@@ -62,8 +62,9 @@ def test_concurrent_hits_are_counted_exactly(any_cache):
 @pytest.mark.django_db
 @pytest.mark.parametrize("elapsed", [301, 3599])
 def test_the_window_lasts_its_configured_length(any_cache, clock, elapsed):
-    assert [ratelimit.hit("test", "a@example.org", limit=2, window=3600)
-            for _ in range(3)] == [True, True, False]  # fmt: skip
+    assert [
+        ratelimit.hit("test", "a@example.org", limit=2, window=3600) for _ in range(3)
+    ] == [True, True, False]
     clock.seconds = elapsed
     assert not ratelimit.hit("test", "a@example.org", limit=2, window=3600)
     clock.seconds = 3601

@@ -40,7 +40,7 @@ BEACON = json.dumps({"appeal": "favour", "variant": "A", "event": "click"})
         ({"HTTP_REFERER": "/support/"}, False),
     ],
 )
-def test_same_origin(headers, expected):
+def test_a_post_counts_as_same_origin_only_from_this_site(headers, expected):
     request = RequestFactory().post("/support/checkout/", **headers)
     assert same_origin(request) is expected
 
@@ -106,9 +106,12 @@ def test_rotating_the_header_from_outside_the_proxy_does_not_pass_the_limit(
 
     def send(n: int, remote: str) -> int:
         return client.post(
-            "/appeals/beacon", BEACON, content_type="text/plain",
-            REMOTE_ADDR=remote, HTTP_X_REAL_IP=f"198.51.100.{n}",
-        ).status_code  # fmt: skip
+            "/appeals/beacon",
+            BEACON,
+            content_type="text/plain",
+            REMOTE_ADDR=remote,
+            HTTP_X_REAL_IP=f"198.51.100.{n}",
+        ).status_code
 
     assert [send(n, "203.0.113.9") for n in range(1, 6)] == [204, 204, 429, 429, 429]
     # Through the proxy, each reader has a limit of their own.

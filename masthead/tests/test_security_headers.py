@@ -49,8 +49,11 @@ def test_granian_sends_no_server_banner(tmp_path):
     env.pop("CACHE_URL", None)
     subprocess.run(
         [sys.executable, "-m", "masthead.cli", "migrate", "-v0"],
-        cwd=ROOT, env=env, check=True, timeout=300,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "masthead.cli", "serve", "--port", str(port),
          "--workers", "1", "--no-worker"],

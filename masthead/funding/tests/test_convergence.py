@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from masthead.funding import demo as funding_demo
 from masthead.funding import factories, services
+from masthead.funding.factories import stripe_events as se
 from masthead.funding.models import (
     Donation,
     Frequency,
@@ -28,7 +29,6 @@ from masthead.funding.models import (
 from masthead.funding.money import Money
 from masthead.funding.providers.base import RawEvent
 from masthead.funding.tasks import worker_round
-from masthead.funding.tests import stripe_events as se
 from masthead.funding.views import DONOR_SESSION_KEY
 
 pytestmark = pytest.mark.django_db

@@ -73,7 +73,7 @@ def money(db):
     )
 
 
-def test_report_figures(money):
+def test_the_report_sums_the_months_gifts_by_kind_currency_and_appeal(money):
     report = funding_report()
     assert report.recurring_monthly.minor == 100  # 12.00 a year
     assert report.one_time.minor == 2500 + 4000
@@ -115,7 +115,9 @@ def test_approving_a_held_donation_counts_it(admin_client, money):
     assert LedgerEntry.objects.filter(provider_object_id="held").count() == 1
 
 
-def test_csv_export(admin_client, money):
+def test_the_donations_csv_lists_each_donation_in_major_and_minor_units(
+    admin_client, money
+):
     response = admin_client.get("/admin/funding/donations.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(

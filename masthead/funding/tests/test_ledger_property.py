@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from masthead.funding.factories import stripe_events as se
 from masthead.funding.models import (
     Donation,
     DonationIntent,
@@ -37,7 +38,6 @@ from masthead.funding.models import (
 )
 from masthead.funding.selectors import goal_progress, month_bounds
 from masthead.funding.tasks import worker_round
-from masthead.funding.tests import stripe_events as se
 from masthead.testing import race
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -18,6 +18,7 @@ import stripe
 from django.utils import timezone
 
 from masthead.funding import providers
+from masthead.funding.factories import stripe_events as se
 from masthead.funding.models import LedgerEntry, ProviderEvent, RecurringDonation
 from masthead.funding.money import Money
 from masthead.funding.providers import get_provider
@@ -26,7 +27,6 @@ from masthead.funding.services import (
     recurring_donation_cancel,
 )
 from masthead.funding.services import provider_event_process as process
-from masthead.funding.tests import stripe_events as se
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -58,7 +58,7 @@ def test_money_refuses_floats():
         (Money(250, "CHF"), "2.50 CHF"),
     ],
 )
-def test_display(money, text):
+def test_money_prints_in_its_currencys_own_style(money, text):
     assert str(money) == text
 
 

@@ -2,11 +2,11 @@
 
 import pytest
 
+from masthead.funding.factories import stripe_events as se
 from masthead.funding.models import Donation, Frequency
 from masthead.funding.money import Money
 from masthead.funding.notifications import notifications_send_pending
 from masthead.funding.services import donation_review_approve
-from masthead.funding.tests import stripe_events as se
 from masthead.tests.smtp import smtp_inbox, wait_for
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from masthead.funding.factories import stripe_events as se
 from masthead.funding.models import (
     Donation,
     DonationIntent,
@@ -18,7 +19,6 @@ from masthead.funding.money import Money
 from masthead.funding.providers import get_provider
 from masthead.funding.providers.base import RawEvent
 from masthead.funding.providers.stripe_translation import HANDLERS
-from masthead.funding.tests import stripe_events as se
 
 pytestmark = pytest.mark.django_db
 URL = "/funding/webhooks/stripe/"

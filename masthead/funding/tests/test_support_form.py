@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from masthead.funding.models import ManualRail
+from masthead.funding import signups
+from masthead.funding.models import DonationIntent, ManualRail
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,27 @@ def test_the_email_help_follows_the_field_and_is_announced_with_it(client, home)
     assert field < help_text
     assert 'aria-describedby="email-help' in html
     assert 'class="field-help"' in html
+
+
+def test_without_a_list_registered_the_form_offers_no_tick_and_still_works(
+    client, home, monkeypatch
+):
+    """Funding stands without newsletters: funding.signups then offers nothing."""
+    monkeypatch.setattr(signups, "_offer", {})
+    page = client.get("/support/").content.decode()
+    assert "Send me the newsletter" not in page
+    started = client.post(
+        "/support/checkout/",
+        {
+            "frequency": "month",
+            "currency": "USD",
+            "amount": "500",
+            "custom_amount": "",
+            "email": "reader@example.org",
+            "name": "",
+            "provider": "dummy",
+            "website": "",
+        },
+    )
+    assert started.status_code == 302
+    assert DonationIntent.objects.count() == 1

@@ -5,9 +5,9 @@ import time
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from masthead.funding.factories import stripe_events as se
 from masthead.funding.models import FundingSettings, ProviderEvent
 from masthead.funding.money import Money
-from masthead.funding.tests import stripe_events as se
 
 # Real commits: the cache is renewed when the payment commits, as in production.
 pytestmark = pytest.mark.django_db(transaction=True)

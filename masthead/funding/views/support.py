@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from masthead import ratelimit
-from masthead.funding import selectors, services
+from masthead.funding import selectors, services, signups
 from masthead.funding.forms import OTHER, SupportForm
 from masthead.funding.models import (
     DonationIntent,
@@ -40,7 +40,6 @@ from masthead.funding.tasks import (
     process_provider_event,
 )
 from masthead.mirrors import selectors as mirror_selectors
-from masthead.newsletters.tasks import request_subscription
 from masthead.security import client_address, same_origin
 
 logger = logging.getLogger(__name__)
@@ -146,12 +145,11 @@ def _sign_up_for_newsletters(form: SupportForm) -> None:
     and only the confirmation link, clicked from the donor's inbox, starts
     the mail, as on the sign-up form.
     """
-    if form.cleaned_data.get("newsletters"):
-        request_subscription.enqueue(
-            email=form.cleaned_data["email"],
-            newsletter_ids=form.cleaned_data["newsletters"],
-            language=translation.get_language() or settings.LANGUAGE_CODE,
-        )
+    signups.sign_up(
+        email=form.cleaned_data["email"],
+        list_ids=form.cleaned_data.get("newsletters") or [],
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
 
 
 def _could_not_start(request, form: SupportForm, *, status: int):

@@ -123,10 +123,15 @@ def test_the_support_flow_stays_on_the_host(
     client, newsroom, host, secure, django_capture_on_commit_callbacks
 ):
     form = {
-        "frequency": "month", "currency": "USD", "amount": "500",
-        "custom_amount": "", "email": "reader@example.org", "name": "A reader",
-        "provider": "dummy", "website": "",
-    }  # fmt: skip
+        "frequency": "month",
+        "currency": "USD",
+        "amount": "500",
+        "custom_amount": "",
+        "email": "reader@example.org",
+        "name": "A reader",
+        "provider": "dummy",
+        "website": "",
+    }
     started = client.post("/support/checkout/", form, HTTP_HOST=host, secure=secure)
     assert started.status_code == 302
     checkout = started["Location"]
@@ -142,10 +147,15 @@ def test_an_emailed_sign_in_link_points_to_the_host_it_was_asked_on(
 ):
     donor = Donor.objects.create(email="reader@example.org")
     RecurringDonation.objects.create(
-        donor=donor, provider="dummy", provider_subscription_id="dummy_sub_1",
-        amount_minor=1000, currency="USD", interval="month", status="active",
+        donor=donor,
+        provider="dummy",
+        provider_subscription_id="dummy_sub_1",
+        amount_minor=1000,
+        currency="USD",
+        interval="month",
+        status="active",
         started_at=timezone.now(),
-    )  # fmt: skip
+    )
     response = client.post(
         "/support/manage/",
         {"email": "reader@example.org"},

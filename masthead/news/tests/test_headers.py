@@ -47,7 +47,7 @@ def test_anonymous_responses_set_no_cookie_and_are_public(client, story, url):
 
 
 @pytest.mark.parametrize("url", ["/", "/politics/first-story/", "/search/?q=x", "/x/"])
-def test_security_headers(client, story, url):
+def test_reader_pages_send_a_strict_policy_and_no_sniffing(client, story, url):
     response = client.get(url)
     csp = response["Content-Security-Policy"]
     assert "default-src 'self'" in csp

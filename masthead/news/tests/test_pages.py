@@ -209,7 +209,7 @@ def test_search_results_are_cached_under_the_normalised_query(
         ("", ("", False)),
     ],
 )
-def test_normalise_query(raw, expected):
+def test_a_search_query_is_folded_stripped_and_cut_to_100_characters(raw, expected):
     assert selectors.normalise_query(raw) == expected
 
 

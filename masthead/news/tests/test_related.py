@@ -81,7 +81,9 @@ documents = st.builds(Document, id=st.integers(1, 30), tags=tag_sets, text=texts
     candidates=st.lists(documents, max_size=12),
     limit=st.integers(0, 5),
 )
-def test_ranking_invariants(target, candidates, limit):
+def test_related_articles_come_best_first_and_never_include_the_article(
+    target, candidates, limit
+):
     ranked = rank_related(target, candidates, limit)
     ids = [i for i, _ in ranked]
     scores = [score for _, score in ranked]

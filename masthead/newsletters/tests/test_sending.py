@@ -170,8 +170,11 @@ def _database_url() -> str:
 def _worker(env, log):
     return subprocess.Popen(
         [sys.executable, "-m", "masthead.cli", "worker", "--interval", "0.2"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 @pytest.mark.django_db(transaction=True)

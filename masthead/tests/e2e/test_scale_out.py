@@ -23,10 +23,10 @@ import pytest
 import redis
 from django.db import connection
 
+from masthead import stack
 from masthead.news.factories import ArticlePageFactory
 from masthead.news.models import RelatedArticle
 from masthead.testing import confirmed_totp_device, free_port, totp_code
-from masthead.tests import stack
 from masthead.tests.redis import redis_url
 
 pytestmark = [
@@ -131,8 +131,9 @@ def test_two_app_servers_behind_nginx_publish_to_both_and_survive_one_down(
                 "/admin/login/?next=/admin/",
                 {"username": "editor", "password": "a long editor password"},
             )
-            landed, _ = editor.submit("/admin/two-factor/verify/?next=/admin/",
-                                      {"token": totp_code(device)})  # fmt: skip
+            landed, _ = editor.submit(
+                "/admin/two-factor/verify/?next=/admin/", {"token": totp_code(device)}
+            )
             assert landed.endswith("/admin/"), landed
             landed, _ = editor.submit(
                 f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}"

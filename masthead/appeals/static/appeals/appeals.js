@@ -13,7 +13,7 @@
   var KEY = "masthead.appeals";
   var DAY = 864e5;
   var script = document.currentScript;
-  var beaconUrl = script ? script.getAttribute("data-beacon") : null;
+  var beaconUrl = script ? script.dataset.beacon : null;
   var state = load();
 
   function load() {
@@ -54,8 +54,8 @@
   function send(appeal, event) {
     if (!beaconUrl || !navigator.sendBeacon) return;
     var body = JSON.stringify({
-      appeal: appeal.getAttribute("data-appeal"),
-      variant: appeal.getAttribute("data-shown") || "",
+      appeal: appeal.dataset.appeal,
+      variant: appeal.dataset.shown || "",
       event: event
     });
     try {
@@ -72,24 +72,24 @@
   // The reader keeps the variant first drawn for them, by weight.
   function pick(appeal) {
     var chosen = table("variants");
-    var key = appeal.getAttribute("data-appeal");
+    var key = appeal.dataset.appeal;
     var options = variants(appeal);
     var i;
     for (i = 0; i < options.length; i++) {
-      if (options[i].getAttribute("data-variant") === chosen[key]) return options[i];
+      if (options[i].dataset.variant === chosen[key]) return options[i];
     }
     var total = 0;
-    for (i = 0; i < options.length; i++) total += number(options[i].getAttribute("data-weight"));
+    for (i = 0; i < options.length; i++) total += number(options[i].dataset.weight);
     var roll = Math.random() * total;
     var picked = options[0];
     for (i = 0; i < options.length; i++) {
-      roll -= number(options[i].getAttribute("data-weight"));
+      roll -= number(options[i].dataset.weight);
       if (roll < 0) {
         picked = options[i];
         break;
       }
     }
-    chosen[key] = picked.getAttribute("data-variant");
+    chosen[key] = picked.dataset.variant;
     return picked;
   }
 
@@ -137,11 +137,11 @@
     for (var i = 0; i < options.length; i++) options[i].hidden = options[i] !== variant;
     var heading = variant.querySelector("h2");
     if (heading) appeal.setAttribute("aria-labelledby", heading.id);
-    appeal.setAttribute("data-shown", variant.getAttribute("data-variant"));
+    appeal.dataset.shown = variant.dataset.variant;
     var actions = appeal.querySelector("[data-appeal-actions]");
     if (actions) actions.hidden = false;
     appeal.hidden = false;
-    if (appeal.getAttribute("data-placement") === "banner") {
+    if (appeal.dataset.placement === "banner") {
       // Fixed at the bottom: nothing on the page moves. The page gains room
       // below its end, so that the banner never covers the footer.
       var root = document.documentElement;
@@ -161,7 +161,7 @@
     if (appeal.contains(document.activeElement)) {
       var main = document.getElementById("main");
       var next = null;
-      if (appeal.getAttribute("data-placement") !== "banner") {
+      if (appeal.dataset.placement !== "banner") {
         for (var node = appeal; node && node !== main && !next; node = node.parentElement) {
           next = node.nextElementSibling;
         }
@@ -173,7 +173,7 @@
       }
     }
     appeal.hidden = true;
-    if (appeal.getAttribute("data-placement") === "banner") {
+    if (appeal.dataset.placement === "banner") {
       document.documentElement.classList.remove("has-appeal-banner");
     }
   }
@@ -181,9 +181,9 @@
   // An inline appeal appears inside text the reader may already see; it is
   // shown only where it would push nothing on screen down.
   function movesVisibleText(appeal) {
-    if (appeal.getAttribute("data-placement") !== "inline" || !appeal.hidden) return false;
+    if (appeal.dataset.placement !== "inline" || !appeal.hidden) return false;
     var before = appeal.previousElementSibling;
-    while (before && before.hasAttribute("data-appeal")) before = before.previousElementSibling;
+    while (before && "appeal" in before.dataset) before = before.previousElementSibling;
     return !!before && before.getBoundingClientRect().bottom < window.innerHeight;
   }
 
@@ -196,14 +196,14 @@
     var places = {};
     var appeals = document.querySelectorAll("[data-appeal]");
     for (var i = 0; i < appeals.length; i++) {
-      var place = appeals[i].getAttribute("data-placement");
+      var place = appeals[i].dataset.placement;
       (places[place] = places[place] || []).push(appeals[i]);
     }
     Object.keys(places).forEach(function (place) {
       var shown = false;
       places[place]
         .sort(function (a, b) {
-          return number(a.getAttribute("data-rank")) - number(b.getAttribute("data-rank"));
+          return number(a.dataset.rank) - number(b.dataset.rank);
         })
         .forEach(function (appeal) {
           if (!shown && eligible(appeal, now) && !movesVisibleText(appeal)) {
@@ -221,19 +221,19 @@
     var target = event.target.closest ? event.target.closest("[data-appeal-action]") : null;
     var appeal = target && target.closest("[data-appeal]");
     if (!appeal) return;
-    var action = target.getAttribute("data-appeal-action");
+    var action = target.dataset.appealAction;
     if (action === "click") {
       send(appeal, "click");
       return;
     }
     if (action === "snooze") {
-      table("snoozed")[appeal.getAttribute("data-appeal")] = Date.now();
+      table("snoozed")[appeal.dataset.appeal] = Date.now();
       save();
       send(appeal, "snooze");
       dismiss(appeal);
     } else if (action === "supporter") {
       state.supporter = Date.now();
-      state.supporterDays = number(appeal.getAttribute("data-supporter-days"));
+      state.supporterDays = number(appeal.dataset.supporterDays);
       save();
       send(appeal, "supporter");
       var all = document.querySelectorAll("[data-appeal]");

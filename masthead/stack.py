@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 BROTLI_MODULES = (
@@ -72,7 +72,8 @@ def nginx_config(
         for app_port in app_ports
     )
     http, count = re.subn(r"(?m)^    server 127\.0\.0\.1:8000 .*\n", servers, http)
-    assert count == 1, "deploy/nginx/masthead-http.conf: upstream line not found"
+    if count != 1:
+        raise RuntimeError("deploy/nginx/masthead-http.conf: upstream line not found")
     http = http.replace("/var/cache/nginx/", f"{folder}/cache/")
     locations = locations.replace("/srv/masthead/var/", f"{var_dir}/")
     modules = [NGINX_MODULES / name for name in BROTLI_MODULES]
@@ -127,14 +128,16 @@ def scratch_folder(prefix: str) -> Path:
 def nginx(conf: Path):
     """Run nginx in the foreground with ``conf``; stop it at the end."""
     binary = ensure_tool("nginx")
-    assert binary, "nginx is not installed"
+    if not binary:
+        raise RuntimeError("nginx is not installed")
     folder = conf.parent
     check = subprocess.run(
         [binary, "-t", "-q", "-p", str(folder), "-e", "stderr", "-c", str(conf)],
         capture_output=True,
         text=True,
     )
-    assert check.returncode == 0, check.stderr
+    if check.returncode != 0:
+        raise RuntimeError(check.stderr)
     process = subprocess.Popen(
         [binary, "-p", str(folder), "-e", "stderr", "-c", str(conf),
          "-g", "daemon off;"],
