@@ -10,14 +10,21 @@ hundredth of ``MAX_ENTRIES``), so that the stores of other processes are
 counted too. The cull itself is Django's: past ``MAX_ENTRIES``, a random
 ``1/CULL_FREQUENCY`` of the entries is deleted.
 
+Values are compressed with zlib's fastest level (Django's default is 6): a
+page-cache entry holds its page brotli- and gzip-compressed already, which
+zlib cannot make smaller, and the page's plain text shrinks nearly as much.
+Any level reads back the same way, so entries of either backend stay valid.
+
 A store over an existing entry is counted as a new one, so the estimate only
 ever runs ahead of the folder. Each process makes at most ``RECOUNT_EVERY``
 stores between listings, so with P processes the folder holds at most
 ``MAX_ENTRIES + P × RECOUNT_EVERY`` entries before one of them culls.
 """
 
+import pickle
 import random
 import threading
+import zlib
 
 from django.core.cache.backends import filebased
 
@@ -34,6 +41,11 @@ class FileBasedCache(filebased.FileBasedCache):
         self._count_lock = threading.Lock()
         self._estimate: int | None = None  # unknown until the first listing
         self._since_listing = 0
+
+    def _write_content(self, file, timeout, value):
+        expiry = self.get_backend_timeout(timeout)
+        file.write(pickle.dumps(expiry, self.pickle_protocol))
+        file.write(zlib.compress(pickle.dumps(value, self.pickle_protocol), 1))
 
     def _cull(self):
         """Cull as Django does, but list the folder only when it may be full."""

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache.backends import filebased
 
 from masthead.cache import FileBasedCache
 
@@ -81,3 +82,13 @@ def test_clear_starts_the_count_again(tmp_path, listings):
         cache.set(f"again-{number}", number)
     assert len(listings) == listed  # 25 stores after a clear: under the limit
     assert entries(tmp_path) == 25
+
+
+def test_entries_written_by_either_backend_read_back(tmp_path):
+    ours = make(tmp_path)
+    django = filebased.FileBasedCache(str(tmp_path), {})
+    value = {"page": "<p>Lantern</p>" * 500, "n": 1}
+    ours.set("ours", value)
+    django.set("django", value)
+    assert django.get("ours") == value
+    assert ours.get("django") == value
