@@ -6,10 +6,14 @@ import contextlib
 import os
 from pathlib import Path
 
+from masthead.management.commands.serve import DEFAULT_THREADS, default_workers
 from masthead.testing import free_port
 from masthead.tests import stack
 
-APP_WORKERS, APP_THREADS = 2, 2
+# As `masthead serve` runs it by default (BENCH_APP_WORKERS and
+# BENCH_APP_THREADS try others).
+APP_WORKERS = int(os.environ.get("BENCH_APP_WORKERS") or default_workers())
+APP_THREADS = int(os.environ.get("BENCH_APP_THREADS") or DEFAULT_THREADS)
 NGINX_WORKERS = 2
 
 
