@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.rich_text import RichText
 
 from masthead.news import body
-from masthead.news.factories import ArticlePageFactory
+from masthead.news.factories import ArticlePageFactory, NewsImageFactory
 from masthead.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +85,17 @@ def test_a_preview_shows_the_draft_not_the_cached_live_parts(client, section):
     assert "Draft headline" in html
     assert "Draft text" in html
     assert "Live text" in client.get(article.url).content.decode()
+
+
+def test_an_edited_lead_image_credit_shows_on_the_article_at_once(
+    client, section, django_capture_on_commit_callbacks
+):
+    image = NewsImageFactory(credit="Old credit")
+    article = ArticlePageFactory(parent=section, title="Pictured", lead_image=image)
+    assert "Old credit" in client.get(article.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.credit = "New credit"
+        image.save()
+    html = client.get(article.url).content.decode()
+    assert "New credit" in html
+    assert "Old credit" not in html
