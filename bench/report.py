@@ -70,7 +70,9 @@ def render(options, rows, weights, live, ref64, ref_flood, searched, elapsed) ->
         "## Reader pages, caches and the production setup",
         "",
         f"Command: `make bench` (`python bench/run.py --seconds {options.seconds:g} "
-        f"--articles {options.articles}`), run on {today} on 127.0.0.1 of a shared "
+        f"--articles {options.articles}"
+        + (" --keep-sections" if getattr(options, "keep_sections", False) else "")
+        + f"`), run on {today} on 127.0.0.1 of a shared "
         f"{cores}-core machine, wrk (2 threads) on the same cores, "
         f"{options.seconds:g} s per load, {elapsed:.0f} s in all, load average "
         f"{options.load[0]:.1f} at the start and {options.load[1]:.1f} at the end "
