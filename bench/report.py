@@ -11,21 +11,24 @@ from servers import APP_THREADS, APP_WORKERS, NGINX_WORKERS
 BEGIN = "<!-- begin bench/run.py: everything up to the end mark is rewritten -->"
 END = "<!-- end bench/run.py -->"
 
-# What makes a target fail, as measured on 2026-12-02 after the page cache
-# moved to the WSGI level; shown only next to a missed target. Correct these
-# when the causes change.
+# What makes a target fail, as measured on 2026-12-02 after the render work
+# (SQLite connections kept open, the counting file cache); shown only next
+# to a missed target. Correct these when the causes change.
 WHY = {
     "(a) article, app, page cache off, 8 connections": (
-        "an uncached article still runs Django's whole stack, Wagtail's "
-        "routing and view-restriction hook, the StreamField blocks and the "
-        "inline appeals (6 queries, about 8-10 ms of CPU on a quiet core); "
-        "granian's two workers share the two cores with wrk"
+        "an uncached article still runs Django's whole stack (about 20 "
+        "middleware), Wagtail's routing (one query, its SQL compiled once per "
+        "process) and the template (appeals, the newsletter form, URL "
+        "reversing, about 15 reads from the file cache), and compresses the "
+        "page with brotli: 7-10 ms of CPU per render measured in one process; "
+        "granian's two processes of two threads share the two cores with wrk "
+        "and the rest of the machine"
     ),
     "(b) article, app's page cache, 64 connections": (
         "a hit is answered at the WSGI level from process memory (about "
         "18 µs of Python), but granian's Python threads and wrk share the two "
-        "cores; with `masthead serve --threads 1` hits measured 0.50-0.56 of "
-        "nginx in a separate run"
+        "cores; `masthead serve --threads 1` measured no better in one "
+        "session (0.30-0.39 of nginx, against 0.36-0.45 with two threads)"
     ),
     "(b) flood: random query strings and made-up cookies": (
         "the flood is answered from the cache (unknown parameters and "
@@ -43,11 +46,12 @@ WHY = {
     ),
 }
 SEARCH_WHY = (
-    "the search itself takes well under a millisecond for a miss on SQLite "
-    "(one query on Wagtail's FTS5 tables); the time goes to rendering the "
-    "page, storing it in the file cache (whose every store lists the cache's "
-    "whole folder, FileBasedCache._cull) and writing the per-address "
-    "miss-limit row, with two workers taking turns for SQLite's write lock"
+    "the search takes well under a millisecond for a miss on SQLite (one "
+    "query on Wagtail's FTS5 tables) and the per-address miss count one "
+    "UPSERT on a connection kept open; each miss renders the page (about "
+    "6-8 ms of CPU) and compresses it both ways for the cache, and p99 is "
+    "set by granian's four threads, wrk and other work taking turns on the "
+    "two cores"
 )
 
 
@@ -66,7 +70,9 @@ def render(options, rows, weights, live, ref64, ref_flood, searched, elapsed) ->
         "## Reader pages, caches and the production setup",
         "",
         f"Command: `make bench` (`python bench/run.py --seconds {options.seconds:g} "
-        f"--articles {options.articles}`), run on {today} on 127.0.0.1 of a shared "
+        f"--articles {options.articles}"
+        + (" --keep-sections" if getattr(options, "keep_sections", False) else "")
+        + f"`), run on {today} on 127.0.0.1 of a shared "
         f"{cores}-core machine, wrk (2 threads) on the same cores, "
         f"{options.seconds:g} s per load, {elapsed:.0f} s in all, load average "
         f"{options.load[0]:.1f} at the start and {options.load[1]:.1f} at the end "

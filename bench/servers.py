@@ -7,9 +7,13 @@ import os
 from pathlib import Path
 
 from masthead import stack
+from masthead.management.commands.serve import DEFAULT_THREADS, default_workers
 from masthead.testing import free_port
 
-APP_WORKERS, APP_THREADS = 2, 2
+# As `masthead serve` runs it by default (BENCH_APP_WORKERS and
+# BENCH_APP_THREADS try others).
+APP_WORKERS = int(os.environ.get("BENCH_APP_WORKERS") or default_workers())
+APP_THREADS = int(os.environ.get("BENCH_APP_THREADS") or DEFAULT_THREADS)
 NGINX_WORKERS = 2
 
 

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 
+from masthead.news import fragments
+
 INSERT_AFTER_PARAGRAPHS = "masthead_insert_after_paragraphs"
 AFTER_ARTICLE = "masthead_after_article"
 PARAGRAPH_END = "</p>"
@@ -42,15 +44,34 @@ def _insertions(context, page) -> dict[int, list[str]]:
     return waiting
 
 
+def rendered_blocks(context, page) -> list[tuple[str, str]]:
+    """The article's blocks as (type, HTML), cached by ``article_version``.
+
+    The article's own parts (its live revision and ``version("news")``, see
+    masthead.news.fragments); a preview has a version of its own. Without
+    one in the context, the blocks are rendered.
+    """
+    flat = context.flatten()
+
+    def build() -> list[tuple[str, str]]:
+        return [
+            (block.block_type, str(block.render_as_block(context=flat)))
+            for block in page.body
+        ]
+
+    version = flat.get("article_version")
+    if version is None or str(version).startswith("preview."):
+        return build()
+    return fragments.cached(f"body:{version}", build)
+
+
 def render_body(context, page) -> SafeString:
     """Return the article's body with the other apps' insertions in place."""
-    flat = context.flatten()
     waiting = _insertions(context, page)
     parts: list[str] = []
     seen = 0
-    for block in page.body:
-        html = str(block.render_as_block(context=flat))
-        if block.block_type != "paragraph" or not waiting:
+    for block_type, html in rendered_blocks(context, page):
+        if block_type != "paragraph" or not waiting:
             parts.append(html)
             continue
         paragraphs = html.count(PARAGRAPH_END)

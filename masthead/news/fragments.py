@@ -13,8 +13,6 @@ revision as well as ``version("news")``: publishing another article leaves
 them fresh.
 """
 
-from contextvars import ContextVar
-
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -30,16 +28,9 @@ _MISSING = object()
 SCHEMA = 1
 
 
-# The version read once per request (set by SiteMiddleware): a page asks
-# for it several times, and each ask is a read from the cache.
-_request_version: ContextVar[int | None] = ContextVar("news_version", default=None)
-
-
 def news_version() -> int:
-    version = _request_version.get()
-    if version is None:
-        version = pagecache.version(NEWS)
-    return version
+    """Read once per request under SiteMiddleware (``versions_per_request``)."""
+    return pagecache.version(NEWS)
 
 
 def news_changed(**kwargs) -> None:
@@ -89,9 +80,7 @@ class SiteMiddleware:
     def __call__(self, request):
         if request.path_info.startswith(self.skipped):
             return self.get_response(request)
-        token = _request_version.set(pagecache.version(NEWS))
-        try:
+        # Every version (news, appeals, funding) is read once per request.
+        with pagecache.versions_per_request():
             request._wagtail_site = site_for_request(request)
             return self.get_response(request)
-        finally:
-            _request_version.reset(token)

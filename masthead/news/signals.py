@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -31,6 +31,12 @@ def _page_changed(sender, instance=None, **kwargs) -> None:
         _shared_parts_changed()
 
 
+def _alias_saved(sender, instance=None, **kwargs) -> None:
+    """An alias takes its source's view restrictions (``restricted_paths``)."""
+    if isinstance(instance, Page) and instance.alias_of_id:
+        _shared_parts_changed()
+
+
 def _article_published(sender, instance, **kwargs) -> None:
     article_id = instance.pk
     transaction.on_commit(lambda: recompute_related.enqueue(article_id=article_id))
@@ -48,7 +54,9 @@ def connect() -> None:
     post_page_move.connect(_shared_parts_changed, dispatch_uid="masthead-news-moved")
     page_slug_changed.connect(_shared_parts_changed, dispatch_uid="masthead-news-slug")
     post_delete.connect(_page_changed, sender=Page, dispatch_uid="masthead-news-page")
-    for model in (Site, Author, Tag, NewsImage):
+    # View restrictions: the restricted paths, and every page they cover.
+    post_save.connect(_alias_saved, dispatch_uid="masthead-news-alias")
+    for model in (Site, Author, Tag, NewsImage, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(
                 _shared_parts_changed,

@@ -46,6 +46,7 @@ from masthead.pagecache.generations import (
     generation,
     key,
     version,
+    versions_per_request,
 )
 from masthead.pagecache.plans import (
     CONDITIONS,
@@ -74,6 +75,7 @@ __all__ = [
     "generation",
     "key",
     "version",
+    "versions_per_request",
     "CONDITIONS",
     "DEFAULT_PARAMETERS",
     "DEFERRED_ENCODING",

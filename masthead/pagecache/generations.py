@@ -2,9 +2,11 @@
 minted under, kept in the shared cache and in each process's memory.
 """
 
+import contextlib
 import hashlib
 import secrets
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +16,12 @@ from django.dispatch import receiver
 from masthead.pagecache.entries import _local, forget_local
 
 GENERATION_KEY = "pagecache:generation"
+
+# The versions read during the current request (``versions_per_request``):
+# a page asks for each several times, and each ask is a read from the cache.
+_request_versions: ContextVar[dict | None] = ContextVar(
+    "pagecache_versions", default=None
+)
 
 
 def _mint(previous: object = None) -> int:
@@ -80,12 +88,31 @@ def version(name: str) -> int:
     appeals by ``version("appeals")``. Publishing an article makes pages
     stale but leaves these fragments fresh.
     """
-    return _current(f"pagecache:version:{name}")
+    memo = _request_versions.get()
+    if memo is None:
+        return _current(f"pagecache:version:{name}")
+    value = memo.get(name)
+    if value is None:
+        value = memo[name] = _current(f"pagecache:version:{name}")
+    return value
+
+
+@contextlib.contextmanager
+def versions_per_request():
+    """Read each version at most once inside the block (one request's render)."""
+    token = _request_versions.set({})
+    try:
+        yield
+    finally:
+        _request_versions.reset(token)
 
 
 def changed(name: str) -> None:
     """Data of kind ``name`` changed: renew its fragments and every page."""
     _renew(f"pagecache:version:{name}")
+    memo = _request_versions.get()
+    if memo is not None:
+        memo.pop(name, None)  # the rest of this request reads the new one
     clear()
 
 

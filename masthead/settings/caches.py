@@ -6,6 +6,8 @@ from .site import VAR_DIR, env
 # shared by every server process, so publishing clears the pages of them all.
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # Django's, without a listing of the whole folder on every store.
+    CACHES["default"]["BACKEND"] = "masthead.cache.FileBasedCache"
     CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 5000
 # Seconds that browsers and CDNs may keep an anonymous page.
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)

@@ -17,7 +17,7 @@ def file_cache_settings(location, *, max_entries: int = 5000) -> dict:
     """CACHES as the settings build them by default: a file cache under var/."""
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "masthead.cache.FileBasedCache",
             "LOCATION": str(location),
             "OPTIONS": {"MAX_ENTRIES": max_entries},
         }

@@ -1,5 +1,7 @@
 """The page cache on the default file cache: what it forgets never goes back."""
 
+import threading
+
 import pytest
 from django.core.cache import cache
 
@@ -88,3 +90,16 @@ def test_generations_only_grow_and_are_kept_without_expiry(file_cache, clock):
     assert after > before
     clock.seconds = 30 * 24 * 3600
     assert pagecache.generation() == after
+
+
+def test_a_request_reads_each_version_once_and_sees_its_own_change(file_cache):
+    renew_elsewhere = threading.Thread(target=pagecache.changed, args=("funding",))
+    with pagecache.versions_per_request():
+        first = pagecache.version("funding")
+        renew_elsewhere.start()  # another request, in another context
+        renew_elsewhere.join()
+        assert pagecache.version("funding") == first
+        pagecache.changed("funding")  # this request changes the data itself
+        mine = pagecache.version("funding")
+        assert mine != first
+    assert pagecache.version("funding") == mine

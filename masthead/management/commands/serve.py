@@ -13,8 +13,12 @@ GRACE = 20
 
 
 def default_workers() -> int:
-    # Measured on 2 cores: two processes with two threads each served the most.
+    # One process per core, at most four.
     return max(1, min(os.cpu_count() or 1, 4))
+
+
+# Threads per process.
+DEFAULT_THREADS = 2
 
 
 class Command(BaseCommand):
@@ -26,7 +30,7 @@ class Command(BaseCommand):
             "--port", type=int, default=int(os.environ.get("PORT", "8000"))
         )
         parser.add_argument("--workers", type=int, default=default_workers())
-        parser.add_argument("--threads", type=int, default=2)
+        parser.add_argument("--threads", type=int, default=DEFAULT_THREADS)
         parser.add_argument(
             "--no-worker",
             action="store_true",

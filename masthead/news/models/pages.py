@@ -1,6 +1,7 @@
 """Sections and articles, and the listings they share."""
 
 import functools
+import uuid
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -296,9 +297,13 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         # calls them): "Read more" and "More in section" are cached by the
         # generation, since they show other articles.
         read_more = functools.cache(self.read_more)
+        version = self.fragment_version
+        if getattr(request, "is_preview", False):
+            # A draft shares the live revision's number: its parts are its own.
+            version = f"preview.{uuid.uuid4().hex}"
         context.update(
             fragment_seconds=fragments.FRAGMENT_SECONDS,
-            article_version=self.fragment_version,
+            article_version=version,
             origin=f"{request.scheme}://{request.get_host()}",
             generation=pagecache.generation(),
             read_more=read_more,

@@ -8,6 +8,8 @@ from django.db.models import (
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
+from masthead.news import fragments
+
 
 class OneChildTypeRoutingMixin:
     """Route to a child page in one query when it is of the usual type.
@@ -35,13 +37,33 @@ class OneChildTypeRoutingMixin:
         return child.route(request, path_components[1:])
 
 
+def restricted_paths() -> frozenset[str]:
+    """The paths of the pages that a view restriction covers with their subtrees.
+
+    Pages with a restriction, and aliases whose source has one (an alias takes
+    its source's restrictions, as in Wagtail). Cached by ``version("news")``,
+    which a change of restrictions or aliases renews (masthead.news.signals).
+    """
+
+    def build() -> frozenset[str]:
+        restricted = PageViewRestriction.objects.values("page_id")
+        return frozenset(
+            Page.objects.filter(
+                Q(pk__in=restricted) | Q(alias_of__in=restricted)
+            ).values_list("path", flat=True)
+        )
+
+    return fragments.cached("restricted-paths", build)
+
+
 class OneQueryViewRestrictionsMixin:
     """Find the view restrictions on a page and its ancestors in one query.
 
     Wagtail reads the ancestors first, then their restrictions, on every
     request a reader makes. The ancestors' paths are prefixes of the page's
     own; an ancestor that is an alias takes its source's restrictions (as in
-    Wagtail), and an alias page itself is left to Wagtail.
+    Wagtail), and an alias page itself is left to Wagtail. A page that no
+    restricted path covers (``restricted_paths``, cached) needs no query.
     """
 
     def get_view_restrictions(self):
@@ -51,6 +73,8 @@ class OneQueryViewRestrictionsMixin:
             self.path[:end]
             for end in range(Page.steplen, len(self.path) + 1, Page.steplen)
         ]
+        if restricted_paths().isdisjoint(paths):
+            return PageViewRestriction.objects.none()
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False)
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths) | Q(page__in=sources.values("alias_of"))

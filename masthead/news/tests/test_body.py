@@ -5,7 +5,8 @@ from wagtail import hooks
 from wagtail.rich_text import RichText
 
 from masthead.news import body
-from masthead.news.factories import ArticlePageFactory
+from masthead.news.factories import ArticlePageFactory, NewsImageFactory
+from masthead.news.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +55,47 @@ def test_split_after_paragraphs():
         "<p>b</p>",
     )
     assert body.split_after_paragraphs("<p>a</p>", 2) is None
+
+
+def test_a_published_revision_shows_its_new_body_at_once(
+    client, section, django_capture_on_commit_callbacks
+):
+    article = ArticlePageFactory(
+        parent=section, title="Counted", body=_paragraphs("First draft")
+    )
+    assert "<p>First draft</p>" in client.get(article.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.body = _paragraphs("Corrected text")
+        article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "<p>Corrected text</p>" in html
+    assert "First draft" not in html
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_parts(client, section):
+    article = ArticlePageFactory(
+        parent=section, title="Live headline", body=_paragraphs("Live text")
+    )
+    assert "Live text" in client.get(article.url).content.decode()
+    article = ArticlePage.objects.get(pk=article.pk)  # as the editor opens it
+    assert article.live_revision_id is not None
+    article.title = "Draft headline"
+    article.body = _paragraphs("Draft text")
+    html = article.make_preview_request().content.decode()
+    assert "Draft headline" in html
+    assert "Draft text" in html
+    assert "Live text" in client.get(article.url).content.decode()
+
+
+def test_an_edited_lead_image_credit_shows_on_the_article_at_once(
+    client, section, django_capture_on_commit_callbacks
+):
+    image = NewsImageFactory(credit="Old credit")
+    article = ArticlePageFactory(parent=section, title="Pictured", lead_image=image)
+    assert "Old credit" in client.get(article.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.credit = "New credit"
+        image.save()
+    html = client.get(article.url).content.decode()
+    assert "New credit" in html
+    assert "Old credit" not in html

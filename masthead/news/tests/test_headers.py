@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import override_settings
+from wagtail.models import PageViewRestriction
 
 from masthead import pagecache
 from masthead.news.factories import ArticlePageFactory, AuthorFactory
@@ -165,3 +166,33 @@ def test_an_uncached_article_stays_within_its_query_budget(
     # level), and the tags are read once (they were read three times): 18 → 14.
     with django_assert_max_num_queries(14):
         assert client.get("/politics/first-story/").status_code == 200
+
+
+def test_restricting_a_cached_article_asks_readers_for_the_password(
+    client, story, django_capture_on_commit_callbacks
+):
+    assert b"First story" in client.get("/politics/first-story/").content
+    assert client.get("/politics/first-story/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=story, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    response = client.get("/politics/first-story/")
+    assert b'name="password"' in response.content
+    assert response.get("X-Page-Cache") != "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    response = client.get("/politics/first-story/")
+    assert b'name="password"' not in response.content
+    assert b"First story" in response.content
+
+
+def test_a_restricted_section_covers_the_articles_in_it(
+    client, section, story, django_capture_on_commit_callbacks
+):
+    assert b"First story" in client.get("/politics/first-story/").content
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    assert b'name="password"' in client.get("/politics/first-story/").content
