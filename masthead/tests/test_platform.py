@@ -326,3 +326,32 @@ def _get_when_up(url: str, seconds: float = 30) -> bytes:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+def test_the_defaults_are_the_counting_file_cache_and_kept_sqlite_connections(
+    tmp_path,
+):
+    """What a new install gets with no CACHE_URL and no DATABASE_URL set."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("CACHE_URL", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    env["MASTHEAD_VAR_DIR"] = str(tmp_path)
+    script = (
+        "from django.conf import settings;"
+        "print(settings.CACHES['default']['BACKEND']);"
+        "print(settings.CACHES['default']['LOCATION']);"
+        "print(settings.DATABASES['default']['ENGINE']);"
+        "print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "masthead.cli", "shell", "-c", script],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    backend, location, engine, max_age = result.stdout.split()[-4:]
+    assert backend == "masthead.cache.FileBasedCache"
+    assert location.startswith(str(tmp_path))
+    assert engine == "django.db.backends.sqlite3"
+    assert int(max_age) > 0
