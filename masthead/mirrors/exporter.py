@@ -2,10 +2,8 @@
 its links made relative, in two processes when there are many.
 """
 
-import hashlib
 import multiprocessing
 import re
-import tempfile
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +17,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from masthead.mirrors import generations
+from masthead.mirrors import generations, search_index
 from masthead.mirrors.paths import (
     ATTRIBUTE,
     CSS_URL,
@@ -32,11 +30,6 @@ from masthead.mirrors.paths import (
     TAG,
     output_path,
     relative,
-)
-from masthead.mirrors.search_index import (
-    PAGEFIND_DIR,
-    SEARCH_SCRIPT,
-    build_search_index,
 )
 
 
@@ -62,8 +55,8 @@ class Exporter:
         self.keys: dict[str, str] = {}  # export path -> key of what it shows
         self.carried: dict[str, str] = {}  # export path -> digest, not rendered
         self.urls: set[str] = set()  # every URL exported, for the next export
-        self.index_targets: set[str] = set()
-        self.search_key = ""
+        self.index_parts: dict[str, str] = {}  # export path -> its index part
+        self.search_state: dict = {}
         self.rendered = 0
         self.skipped = 0
         self.pool = None
@@ -190,10 +183,7 @@ class Exporter:
             kind = "text/css" if target.endswith(".css") else ""
         is_html = kind.startswith("text/html")
         if is_html:
-            html = self.rewrite_html(content.decode(), target, found)
-            if target in self.index_targets:  # Pagefind indexes only these
-                html = html.replace("<main ", "<main data-pagefind-body ", 1)
-            content = html.encode()
+            content = self.rewrite_html(content.decode(), target, found).encode()
         elif kind.startswith("text/css"):
             content = self.rewrite_css(content.decode(), target, found).encode()
         elif target.endswith("sitemap.xml"):
@@ -227,7 +217,7 @@ class Exporter:
             "mirrors/export/support.html", SUPPORT_PATH, {"rails": rails}, queue
         )
         self.static_page("mirrors/export/search.html", SEARCH_PATH, {}, queue)
-        self.files["search/search.js"] = SEARCH_SCRIPT.encode()
+        self.files["search/search.js"] = search_index.SEARCH_SCRIPT.encode()
 
     def crawl(
         self,
@@ -259,8 +249,15 @@ class Exporter:
         known = set(queue)
         gone_quietly = {url for url in old_urls if url not in known}
         queue.extend(gone_quietly)
-        self.index_targets = {output_path(url) for url in plan.articles}
-        self.index_targets.update(output_path(url) for url in plan.info_pages)
+        # Pagefind indexes only these: listings would match every word of
+        # their cards.
+        self.index_parts = {
+            output_path(url): search_index.part_name(pk)
+            for url, pk in plan.articles.items()
+        }
+        self.index_parts.update(
+            (output_path(url), search_index.part_name(None)) for url in plan.info_pages
+        )
         self.static_pages(queue)
         # What this process queued; link_for's own set also holds the links
         # it found while rendering here, which are still to be queued.
@@ -344,36 +341,16 @@ class Exporter:
     def search_index(
         self, *, directory: Path, old_manifest: dict[str, str], old_state: dict
     ) -> dict[str, bytes]:
-        """Return the Pagefind index of the articles and information pages.
-
-        Only those pages (marked ``data-pagefind-body``): listings would match
-        every word of their cards. Pagefind reads them from ``directory``,
-        where they must be written already. The index is kept as it was when
-        none of them changed.
-        """
-        digests = {}
-        for target in sorted(self.index_targets):
-            if target in self.files:
-                digests[target] = hashlib.sha256(self.files[target]).hexdigest()
-            elif target in self.carried:
-                digests[target] = self.carried[target]
-        self.search_key = generations.digest(digests)
-        old_files = [p for p in old_manifest if p.startswith(PAGEFIND_DIR + "/")]
-        if (
-            old_state.get("search") == self.search_key
-            and old_files
-            and all((directory / p).is_file() for p in old_files)
-        ):
-            for path in old_files:
-                self.carried[path] = old_manifest[path]
-            return {}
-        files = {}
-        with tempfile.TemporaryDirectory() as output:
-            build_search_index(directory, Path(output))
-            for file in sorted(Path(output).rglob("*")):
-                if file.is_file():
-                    path = f"{PAGEFIND_DIR}/{file.relative_to(output).as_posix()}"
-                    files[path] = file.read_bytes()
+        """Return the files of the index parts whose pages' text changed."""
+        files, kept, self.search_state = search_index.index_files(
+            parts=self.index_parts,
+            rendered=self.files,
+            carried=self.carried,
+            directory=directory,
+            old_manifest=old_manifest,
+            old_state=old_state,
+        )
+        self.carried.update(kept)
         return files
 
 

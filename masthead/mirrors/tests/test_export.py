@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from masthead.funding.models import ManualRail
-from masthead.mirrors import exporter
+from masthead.mirrors import exporter, search_index
 from masthead.mirrors.export import MANIFEST, export_site
 from masthead.mirrors.exporter import Exporter
 from masthead.mirrors.paths import output_path, relative
@@ -225,3 +225,29 @@ def test_two_processes_export_the_same_files_as_one(newsroom, tmp_path, monkeypa
     first = json.loads((tmp_path / "one" / MANIFEST).read_text())
     second = json.loads((tmp_path / "two" / MANIFEST).read_text())
     assert first == second
+
+
+def test_an_edit_rebuilds_only_the_search_index_part_of_its_article(
+    newsroom, tmp_path, section, monkeypatch
+):
+    monkeypatch.setattr(search_index, "PART_SIZE", 1)  # a part per page id
+    site = tmp_path / "site"
+    export_site(site)
+    first = json.loads((site / MANIFEST).read_text())
+    parts = json.loads((site / search_index.PARTS_LIST).read_text())
+    assert len(parts) >= 13  # merged into the primary part in the browser
+    story = section.get_children().live().specific().get(slug="story-3")
+    story.standfirst = "An edited standfirst."
+    story.save_revision().publish()
+
+    export_site(site)
+
+    second = json.loads((site / MANIFEST).read_text())
+    changed = {
+        path
+        for path in set(first) | set(second)
+        if path.startswith("pagefind/") and first.get(path) != second.get(path)
+    }
+    folder = f"{search_index.PARTS_DIR}/{search_index.part_name(story.pk)}/"
+    assert changed and all(path.startswith(folder) for path in changed), changed
+    assert any(path.startswith(folder + "fragment/") for path in changed)
