@@ -15,8 +15,11 @@ read for all pages at once in a few queries:
   versions of the articles on it and the number of pages;
 - a feed (the site's, a section's): the versions of its newest articles.
 
-Pages that are not keyed here (sitemaps, ``/mirrors/``, information pages,
-assets) are rendered on every export; they are few.
+- the sitemap: every listed article's version, their tags and authors; the
+  news sitemap: the versions of the articles of its last two days.
+
+Pages that are not keyed here (``/mirrors/``, information pages, assets) are
+rendered on every export; they are few.
 
 An article's version is read from the page tree (published, moved, renamed):
 a change made to the database behind Wagtail's back needs ``--full``.
@@ -27,6 +30,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django.apps import apps
@@ -49,6 +53,7 @@ from masthead.news.models import (
     SectionPage,
 )
 from masthead.news.selectors import FEED_LENGTH
+from masthead.news.sitemaps import NEWS_SITEMAP_HOURS
 
 # "More in this section" shows the 4 newest siblings, after leaving out up to
 # 4 "Read more" articles and the article itself.
@@ -187,13 +192,17 @@ def plan() -> Plan:
             "latest_revision_id",
         )
     )
-    versions: dict[int, tuple] = {}
+    # Each article's version as a short string, made once: the keys below
+    # repeat them many times, and repr() of datetimes is slow.
+    versions: dict[int, str] = {}
+    first_published: dict[int, object] = {}
     order: list[int] = []
     by_parent: dict[str, list[int]] = defaultdict(list)
     paths: dict[int, str] = {}
     parents: dict[int, str] = {}
     for pk, path, url_path, *rest in listed:
-        versions[pk] = (pk, url_path, *rest)
+        versions[pk] = digest(pk, url_path, *rest)[:20]
+        first_published[pk] = rest[1]
         order.append(pk)
         paths[pk] = url_path
         parents[pk] = path[: -Page.steplen]
@@ -259,6 +268,17 @@ def plan() -> Plan:
         [versions[i] for i in order[:SECTION_HEAD]],
         heads,
     )
+    # The sitemaps list every page, author and tag (the site-wide key holds
+    # the other pages, authors and tags), the news sitemap the newest articles.
+    result.keys["/sitemap.xml"] = digest(
+        result.keys["*"],
+        [versions[i] for i in sorted(versions)],
+        sorted(tagged.items()),
+        sorted((author, sorted(ids)) for author, ids in by_author.items()),
+    )
+    since = timezone.now() - timedelta(hours=NEWS_SITEMAP_HOURS)
+    recent = [versions[i] for i in order if (first_published[i] or since) >= since]
+    result.keys["/news-sitemap.xml"] = digest(result.keys["*"], recent[:1000])
     result.info_pages = [
         url(url_path)
         for url_path in InfoPage.objects.live()
