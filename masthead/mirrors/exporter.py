@@ -31,6 +31,7 @@ from masthead.mirrors.paths import (
     output_path,
     relative,
 )
+from masthead.news.models import ArticlePage, articles_shown_with, prepare_cards
 
 
 class Exporter:
@@ -61,6 +62,9 @@ class Exporter:
         self.skipped = 0
         self.pool = None
         self.site = None
+        self.plan = generations.Plan()
+        self.cards: dict[int, ArticlePage] = {}  # what articles show, by id
+        self.shown: dict[int, tuple[list, list]] = {}
 
     # Rendering -------------------------------------------------------------
 
@@ -171,7 +175,8 @@ class Exporter:
         elif parts.path.startswith(settings.MEDIA_URL):
             content = self.asset(settings.MEDIA_URL, settings.MEDIA_ROOT, parts.path)
         if content is None:
-            response = self.get(url)
+            with articles_shown_with(self.shown):
+                response = self.get(url)
             if response.status_code != 200:
                 return target, None, False, found, f"{response.status_code} {url}"
             if getattr(response, "streaming", False):
@@ -196,7 +201,35 @@ class Exporter:
         return target, content, is_html, found, ""
 
     def render_many(self, urls: list[str]) -> list[tuple]:
+        self.read_shown(urls)
         return [(url, *self.render(url)) for url in urls]
+
+    def read_shown(self, urls: list[str]) -> None:
+        """Read what the articles among ``urls`` show below them, at once.
+
+        Each article's page would ask for its "Read more" cards and "More
+        in section" articles in five queries of its own; most of them are
+        the same few articles (a section's newest), kept here as cards.
+        """
+        ids = [self.plan.articles[url] for url in urls if url in self.plan.articles]
+        wanted = {i for pk in ids for part in self.plan.shown[pk] for i in part}
+        missing = wanted - set(self.cards)
+        if len(self.cards) + len(missing) > CARDS_KEPT:
+            self.cards = {i: self.cards[i] for i in wanted & set(self.cards)}
+        if missing:
+            articles = (
+                ArticlePage.objects.filter(pk__in=missing)
+                .select_related("lead_image")
+                .defer_streamfields()
+            )
+            self.cards.update((card.pk, card) for card in prepare_cards(articles))
+        self.shown = {
+            pk: tuple(
+                [self.cards[i] for i in part if i in self.cards]
+                for part in self.plan.shown[pk]
+            )
+            for pk in ids
+        }
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
@@ -235,6 +268,7 @@ class Exporter:
         last export (so that what only unchanged pages link to is still
         fetched, and what is gone is noticed), and grows with the links found.
         """
+        self.plan = plan
         old_keys = {} if full else old_state.get("keys", {})
         old_urls = [] if full else old_state.get("urls", [])
         queue = deque(SEEDS)
@@ -320,6 +354,7 @@ class Exporter:
             if not u.startswith((settings.STATIC_URL, settings.MEDIA_URL))
         ]
         if workers < 2 or len(pages) < PARALLEL_FROM:
+            self.read_shown(urls)
             for url in urls:
                 yield (url, *self.render(url))
             return
@@ -354,6 +389,7 @@ class Exporter:
         return files
 
 
+CARDS_KEPT = 4000  # articles kept as cards in each process
 PARALLEL_FROM = 60  # pages: fewer are rendered faster than processes start
 CHUNK = 40
 _WORKER: Exporter | None = None

@@ -42,6 +42,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from masthead.news.models import (
     ARTICLES_PER_PAGE,
+    SHOWN_WITH,
     ArticleAuthor,
     ArticlePage,
     ArticleTag,
@@ -148,6 +149,9 @@ class Plan:
     keys: dict[str, str] = field(default_factory=dict)
     articles: dict[str, int] = field(default_factory=dict)  # URL -> page id
     info_pages: list[str] = field(default_factory=list)
+    # Article id -> the ids of its "Read more" cards and of the "More in
+    # section" articles after them, as the article's page reads them.
+    shown: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
 
 def _pages(url: str, count: int) -> list[str]:
@@ -219,7 +223,8 @@ def plan() -> Plan:
     for article, other in RelatedArticle.objects.order_by(
         "article", "rank"
     ).values_list("article_id", "related_id"):
-        related[article].append(other)
+        if other in versions:
+            related[article].append(other)
     by_author: dict[int, set[int]] = defaultdict(set)
     for article, author in ArticleAuthor.objects.values_list("article_id", "author_id"):
         if article in versions:
@@ -248,12 +253,20 @@ def plan() -> Plan:
     position = {pk: index for index, pk in enumerate(order)}
     for article, version in versions.items():
         page_url = url(paths[article])
-        shown = [versions.get(i, i) for i in related.get(article, [])]
+        shown = [versions[i] for i in related.get(article, [])]
         head = heads.get(parents[article], [])
         result.keys[page_url] = digest(
             result.keys["*"], version, tags.get(article), shown, head
         )
         result.articles[page_url] = article
+        siblings = by_parent[parents[article]][:SECTION_HEAD]
+        cards = related.get(article, [])[:SHOWN_WITH]
+        cards = cards or [i for i in siblings if i != article][:SHOWN_WITH]
+        left_out = {article, *cards}
+        result.shown[article] = (
+            cards,
+            [i for i in siblings if i not in left_out][:SHOWN_WITH],
+        )
     for pk, slug in Tag.objects.filter(pk__in=list(tagged)).values_list("pk", "slug"):
         ids = sorted(set(tagged[pk]), key=position.__getitem__)
         _listing(result, f"/tags/{slug}/", ids, versions, pk)
