@@ -46,7 +46,12 @@ class Exporter:
         self.factory = RequestFactory()
         self.handler = BaseHandler()
         # Render fresh: the page cache may hold a page of an earlier edit.
-        fresh = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
+        # Static files are read from their folder here, not served.
+        fresh = [
+            name
+            for name in settings.MIDDLEWARE
+            if "PageCache" not in name and "whitenoise" not in name
+        ]
         with override_settings(MIDDLEWARE=fresh):
             self.handler.load_middleware()
         self.files: dict[str, bytes] = {}

@@ -37,8 +37,6 @@ PART_FILES = re.compile(
 EXCLUDE = "[data-appeal]"  # appeals inside an article are not its text
 
 _LANG = re.compile(r"<html[^>]*\slang=\"([^\"]*)\"")
-_ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
-_MAIN = re.compile(r"<main\b[^>]*>(.*?)</main>", re.DOTALL)
 
 
 SEARCH_SCRIPT = """\
@@ -103,14 +101,25 @@ def part_dir(name: str, primary: str) -> str:
     return PAGEFIND_DIR if name == primary else f"{PARTS_DIR}/{name}"
 
 
+def _element(html: str, name: str, start: int = 0) -> tuple[int, int] | None:
+    """Where the first ``<name …>…</name>`` from ``start`` begins and ends."""
+    begin = html.find(f"<{name} ", start)
+    if begin == -1:
+        begin = html.find(f"<{name}>", start)
+    end = html.find(f"</{name}>", begin)
+    if begin == -1 or end == -1:
+        return None
+    return begin, end + len(name) + 3
+
+
 def document(html: str) -> str:
     """Return what Pagefind indexes of a page: its own article, or its main."""
-    lang = _LANG.search(html)
-    main = _MAIN.search(html)
-    body = main.group(1) if main else html
-    article = _ARTICLE.search(body)
-    if article:
-        body = article.group(0)
+    lang = _LANG.search(html, 0, 2000)
+    found = _element(html, "main")
+    if found:
+        article = _element(html[: found[1]], "article", found[0])
+        found = article or found
+    body = html[found[0] : found[1]] if found else html
     return (
         f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head>'
         f'<meta charset="utf-8"></head><body data-pagefind-body>{body}</body></html>'
