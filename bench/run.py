@@ -20,10 +20,7 @@ section) and includes what they print.
 
 import argparse
 import contextlib
-import gzip
-import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -37,7 +34,7 @@ os.environ.setdefault("MASTHEAD_VAR_DIR", str(ROOT / "var" / "bench"))
 
 import django  # noqa: E402
 
-django.setup()  # for --probe, and for masthead.testing's imports
+django.setup()  # for masthead's imports (the servers, the stack)
 
 from loads import FLOOD_LUA, SEARCH_LUA, SEARCH_WORDS, Load, warm, wrk  # noqa: E402
 from report import (  # noqa: E402
@@ -51,6 +48,7 @@ from report import (  # noqa: E402
     write,
 )
 from servers import app_env, app_server, file_server, production  # noqa: E402
+from weight import probe  # noqa: E402
 
 from masthead import stack  # noqa: E402
 
@@ -96,86 +94,6 @@ def _demo() -> Path:
             )  # fmt: skip
         (folder / "ready").write_text("0\n")
     return folder
-
-
-# Page weight and queries, measured in a child process with Django set up --
-
-
-def probe(var_dir: Path) -> dict:
-    """Return the URLs of each page type, their weight and their queries."""
-    out = subprocess.run(  # noqa: S603 - this script, our interpreter
-        [sys.executable, __file__, "--probe"],
-        env=app_env(var_dir, port=8000, CACHE_URL="locmemcache://probe"),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if out.returncode:
-        raise RuntimeError(f"probe failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout)
-
-
-def probe_in_process() -> None:
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    from masthead import pagecache
-    from masthead.news.models import ArticlePage, Author
-
-    setup_test_environment()
-    client = Client()
-    article = ArticlePage.objects.live().order_by("-first_published_at").first()
-    tag = article.tags.first()
-    author = Author.objects.first()
-    pages = {
-        "article": article.url,
-        "front page": "/",
-        "section": article.get_parent().url,
-        "author": f"/authors/{author.slug}/" if author else None,
-        "tag": f"/tags/{tag.slug}/" if tag else None,
-        "search": "/search/?q=korvik",
-        "RSS feed": "/feed.xml",
-        "support page": "/support/",
-    }
-    static = Path(settings.STATIC_ROOT)
-    media = Path(settings.MEDIA_ROOT)
-    rows = {}
-    for name, url in pages.items():
-        if url is None:
-            continue
-        client.get(url)  # renditions and first-hit work out of the way
-        pagecache.clear()
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-        html = response.content
-        text = html.decode(errors="replace")
-        styles = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)
-        scripts = re.findall(r'<script[^>]+src="([^"]+)"', text)
-        images = set(re.findall(r'<img[^>]+src="([^"]+)"', text))
-        assets = 0
-        for src in styles + scripts:
-            path = static / src.split("/static/", 1)[-1].split("?")[0]
-            if path.exists():
-                assets += len(gzip.compress(path.read_bytes()))
-        image_bytes = 0
-        for src in images:
-            path = media / src.split("/media/", 1)[-1].split("?")[0]
-            if path.exists():
-                image_bytes += path.stat().st_size
-        rows[name] = {
-            "url": url,
-            "status": response.status_code,
-            "html": len(html),
-            "html_gzip": len(gzip.compress(html)),
-            "css_js_gzip": assets,
-            "requests": 1 + len(styles) + len(scripts) + len(images),
-            "images": len(images),
-            "image_bytes": image_bytes,
-            "queries": len(queries),
-        }
-    print(json.dumps({"pages": rows, "article_slug": article.slug}))
 
 
 # Publish to live -----------------------------------------------------------
@@ -247,11 +165,7 @@ def main() -> None:
         action="store_true",
         help="do not run the section scripts; keep their last sections",
     )
-    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
-    if options.probe:
-        probe_in_process()
-        return
     started = time.monotonic()
     load_before = os.getloadavg()[0]
     for tool in ("wrk", "nginx"):

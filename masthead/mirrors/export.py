@@ -125,7 +125,7 @@ def export_site(
             {
                 "keys": exporter.keys,
                 "urls": sorted(exporter.urls),
-                "search": exporter.search_key,
+                "search": exporter.search_state,
             },
             indent=0,
             sort_keys=True,

@@ -2,10 +2,7 @@
 its links made relative, in two processes when there are many.
 """
 
-import hashlib
-import multiprocessing
 import re
-import tempfile
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -14,12 +11,11 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.handlers.base import BaseHandler
-from django.db import connections
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from masthead.mirrors import generations
+from masthead.mirrors import generations, render_pool, search_index
 from masthead.mirrors.paths import (
     ATTRIBUTE,
     CSS_URL,
@@ -33,11 +29,7 @@ from masthead.mirrors.paths import (
     output_path,
     relative,
 )
-from masthead.mirrors.search_index import (
-    PAGEFIND_DIR,
-    SEARCH_SCRIPT,
-    build_search_index,
-)
+from masthead.news.models import ArticlePage, articles_shown_with, prepare_cards
 
 
 class Exporter:
@@ -52,7 +44,12 @@ class Exporter:
         self.factory = RequestFactory()
         self.handler = BaseHandler()
         # Render fresh: the page cache may hold a page of an earlier edit.
-        fresh = [name for name in settings.MIDDLEWARE if "PageCache" not in name]
+        # Static files are read from their folder here, not served.
+        fresh = [
+            name
+            for name in settings.MIDDLEWARE
+            if "PageCache" not in name and "whitenoise" not in name
+        ]
         with override_settings(MIDDLEWARE=fresh):
             self.handler.load_middleware()
         self.files: dict[str, bytes] = {}
@@ -62,12 +59,15 @@ class Exporter:
         self.keys: dict[str, str] = {}  # export path -> key of what it shows
         self.carried: dict[str, str] = {}  # export path -> digest, not rendered
         self.urls: set[str] = set()  # every URL exported, for the next export
-        self.index_targets: set[str] = set()
-        self.search_key = ""
+        self.index_parts: dict[str, str] = {}  # export path -> its index part
+        self.search_state: dict = {}
         self.rendered = 0
         self.skipped = 0
         self.pool = None
         self.site = None
+        self.plan = generations.Plan()
+        self.cards: dict[int, ArticlePage] = {}  # what articles show, by id
+        self.shown: dict[int, tuple[list, list]] = {}
 
     # Rendering -------------------------------------------------------------
 
@@ -178,7 +178,8 @@ class Exporter:
         elif parts.path.startswith(settings.MEDIA_URL):
             content = self.asset(settings.MEDIA_URL, settings.MEDIA_ROOT, parts.path)
         if content is None:
-            response = self.get(url)
+            with articles_shown_with(self.shown):
+                response = self.get(url)
             if response.status_code != 200:
                 return target, None, False, found, f"{response.status_code} {url}"
             if getattr(response, "streaming", False):
@@ -190,10 +191,7 @@ class Exporter:
             kind = "text/css" if target.endswith(".css") else ""
         is_html = kind.startswith("text/html")
         if is_html:
-            html = self.rewrite_html(content.decode(), target, found)
-            if target in self.index_targets:  # Pagefind indexes only these
-                html = html.replace("<main ", "<main data-pagefind-body ", 1)
-            content = html.encode()
+            content = self.rewrite_html(content.decode(), target, found).encode()
         elif kind.startswith("text/css"):
             content = self.rewrite_css(content.decode(), target, found).encode()
         elif target.endswith("sitemap.xml"):
@@ -206,7 +204,35 @@ class Exporter:
         return target, content, is_html, found, ""
 
     def render_many(self, urls: list[str]) -> list[tuple]:
+        self.read_shown(urls)
         return [(url, *self.render(url)) for url in urls]
+
+    def read_shown(self, urls: list[str]) -> None:
+        """Read what the articles among ``urls`` show below them, at once.
+
+        Each article's page would ask for its "Read more" cards and "More
+        in section" articles in five queries of its own; most of them are
+        the same few articles (a section's newest), kept here as cards.
+        """
+        ids = [self.plan.articles[url] for url in urls if url in self.plan.articles]
+        wanted = {i for pk in ids for part in self.plan.shown[pk] for i in part}
+        missing = wanted - set(self.cards)
+        if len(self.cards) + len(missing) > CARDS_KEPT:
+            self.cards = {i: self.cards[i] for i in wanted & set(self.cards)}
+        if missing:
+            articles = (
+                ArticlePage.objects.filter(pk__in=missing)
+                .select_related("lead_image")
+                .defer_streamfields()
+            )
+            self.cards.update((card.pk, card) for card in prepare_cards(articles))
+        self.shown = {
+            pk: tuple(
+                [self.cards[i] for i in part if i in self.cards]
+                for part in self.plan.shown[pk]
+            )
+            for pk in ids
+        }
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
@@ -227,7 +253,7 @@ class Exporter:
             "mirrors/export/support.html", SUPPORT_PATH, {"rails": rails}, queue
         )
         self.static_page("mirrors/export/search.html", SEARCH_PATH, {}, queue)
-        self.files["search/search.js"] = SEARCH_SCRIPT.encode()
+        self.files["search/search.js"] = search_index.SEARCH_SCRIPT.encode()
 
     def crawl(
         self,
@@ -245,6 +271,7 @@ class Exporter:
         last export (so that what only unchanged pages link to is still
         fetched, and what is gone is noticed), and grows with the links found.
         """
+        self.plan = plan
         old_keys = {} if full else old_state.get("keys", {})
         old_urls = [] if full else old_state.get("urls", [])
         queue = deque(SEEDS)
@@ -259,8 +286,15 @@ class Exporter:
         known = set(queue)
         gone_quietly = {url for url in old_urls if url not in known}
         queue.extend(gone_quietly)
-        self.index_targets = {output_path(url) for url in plan.articles}
-        self.index_targets.update(output_path(url) for url in plan.info_pages)
+        # Pagefind indexes only these: listings would match every word of
+        # their cards.
+        self.index_parts = {
+            output_path(url): search_index.part_name(pk)
+            for url, pk in plan.articles.items()
+        }
+        self.index_parts.update(
+            (output_path(url), search_index.part_name(None)) for url in plan.info_pages
+        )
         self.static_pages(queue)
         # What this process queued; link_for's own set also holds the links
         # it found while rendering here, which are still to be queued.
@@ -317,90 +351,34 @@ class Exporter:
 
     def render_all(self, urls: list[str], workers: int):
         """Render ``urls`` here, or across ``workers`` processes when many."""
-        pages = [
-            u
-            for u in urls
-            if not u.startswith((settings.STATIC_URL, settings.MEDIA_URL))
-        ]
-        if workers < 2 or len(pages) < PARALLEL_FROM:
+        static = (settings.STATIC_URL, settings.MEDIA_URL)
+        pages = [url for url in urls if not url.startswith(static)]
+        if workers < 2 or len(pages) < render_pool.PARALLEL_FROM:
+            self.read_shown(urls)
             for url in urls:
                 yield (url, *self.render(url))
             return
         for url in urls:
-            if url.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            if url.startswith(static):
                 yield (url, *self.render(url))
         if self.pool is None:
-            global _WORKER  # what the forked workers render with
-            _WORKER = self
-            # Each process opens its own connection; none may share the parent's.
-            connections.close_all()
-            self.pool = multiprocessing.get_context("fork").Pool(
-                workers, initializer=_own_connections
-            )
-        chunks = [pages[i : i + CHUNK] for i in range(0, len(pages), CHUNK)]
-        for results in self.pool.imap_unordered(_render_chunk, chunks):
-            yield from results
+            self.pool = render_pool.start(self, workers)
+        yield from render_pool.render(self.pool, pages)
 
     def search_index(
         self, *, directory: Path, old_manifest: dict[str, str], old_state: dict
     ) -> dict[str, bytes]:
-        """Return the Pagefind index of the articles and information pages.
-
-        Only those pages (marked ``data-pagefind-body``): listings would match
-        every word of their cards. Pagefind reads them from ``directory``,
-        where they must be written already. The index is kept as it was when
-        none of them changed.
-        """
-        digests = {}
-        for target in sorted(self.index_targets):
-            if target in self.files:
-                digests[target] = hashlib.sha256(self.files[target]).hexdigest()
-            elif target in self.carried:
-                digests[target] = self.carried[target]
-        self.search_key = generations.digest(digests)
-        old_files = [p for p in old_manifest if p.startswith(PAGEFIND_DIR + "/")]
-        if (
-            old_state.get("search") == self.search_key
-            and old_files
-            and all((directory / p).is_file() for p in old_files)
-        ):
-            for path in old_files:
-                self.carried[path] = old_manifest[path]
-            return {}
-        files = {}
-        with tempfile.TemporaryDirectory() as output:
-            build_search_index(directory, Path(output))
-            for file in sorted(Path(output).rglob("*")):
-                if file.is_file():
-                    path = f"{PAGEFIND_DIR}/{file.relative_to(output).as_posix()}"
-                    files[path] = file.read_bytes()
+        """Return the files of the index parts whose pages' text changed."""
+        files, kept, self.search_state = search_index.index_files(
+            parts=self.index_parts,
+            rendered=self.files,
+            carried=self.carried,
+            directory=directory,
+            old_manifest=old_manifest,
+            old_state=old_state,
+        )
+        self.carried.update(kept)
         return files
 
 
-PARALLEL_FROM = 60  # pages: fewer are rendered faster than processes start
-CHUNK = 40
-_WORKER: Exporter | None = None
-
-
-# Connections a forked worker inherited: kept referenced and never closed,
-# since their sockets are the parent's (closing one ends the parent's session).
-_INHERITED: list = []
-
-
-def _own_connections() -> None:
-    """Make a forked worker open database connections of its own.
-
-    ``close_all()`` before the fork does not always leave nothing open: in the
-    PostgreSQL test suite both workers were seen sending queries over the
-    parent's session and waiting for each other's answers forever. The worker
-    forgets any connection it inherited, and Django connects afresh on its
-    next query.
-    """
-    for connection in connections.all(initialized_only=True):
-        if connection.connection is not None:
-            _INHERITED.append(connection.connection)
-            connection.connection = None
-
-
-def _render_chunk(urls: list[str]) -> list[tuple]:
-    return _WORKER.render_many(urls)
+CARDS_KEPT = 4000  # articles kept as cards in each process

@@ -15,8 +15,11 @@ read for all pages at once in a few queries:
   versions of the articles on it and the number of pages;
 - a feed (the site's, a section's): the versions of its newest articles.
 
-Pages that are not keyed here (sitemaps, ``/mirrors/``, information pages,
-assets) are rendered on every export; they are few.
+- the sitemap: every listed article's version, their tags and authors; the
+  news sitemap: the versions of the articles of its last two days.
+
+Pages that are not keyed here (``/mirrors/``, information pages, assets) are
+rendered on every export; they are few.
 
 An article's version is read from the page tree (published, moved, renamed):
 a change made to the database behind Wagtail's back needs ``--full``.
@@ -27,6 +30,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from django.apps import apps
@@ -38,6 +42,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from masthead.news.models import (
     ARTICLES_PER_PAGE,
+    SHOWN_WITH,
     ArticleAuthor,
     ArticlePage,
     ArticleTag,
@@ -49,6 +54,7 @@ from masthead.news.models import (
     SectionPage,
 )
 from masthead.news.selectors import FEED_LENGTH
+from masthead.news.sitemaps import NEWS_SITEMAP_HOURS
 
 # "More in this section" shows the 4 newest siblings, after leaving out up to
 # 4 "Read more" articles and the article itself.
@@ -143,6 +149,9 @@ class Plan:
     keys: dict[str, str] = field(default_factory=dict)
     articles: dict[str, int] = field(default_factory=dict)  # URL -> page id
     info_pages: list[str] = field(default_factory=list)
+    # Article id -> the ids of its "Read more" cards and of the "More in
+    # section" articles after them, as the article's page reads them.
+    shown: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
 
 def _pages(url: str, count: int) -> list[str]:
@@ -187,13 +196,17 @@ def plan() -> Plan:
             "latest_revision_id",
         )
     )
-    versions: dict[int, tuple] = {}
+    # Each article's version as a short string, made once: the keys below
+    # repeat them many times, and repr() of datetimes is slow.
+    versions: dict[int, str] = {}
+    first_published: dict[int, object] = {}
     order: list[int] = []
     by_parent: dict[str, list[int]] = defaultdict(list)
     paths: dict[int, str] = {}
     parents: dict[int, str] = {}
     for pk, path, url_path, *rest in listed:
-        versions[pk] = (pk, url_path, *rest)
+        versions[pk] = digest(pk, url_path, *rest)[:20]
+        first_published[pk] = rest[1]
         order.append(pk)
         paths[pk] = url_path
         parents[pk] = path[: -Page.steplen]
@@ -210,7 +223,8 @@ def plan() -> Plan:
     for article, other in RelatedArticle.objects.order_by(
         "article", "rank"
     ).values_list("article_id", "related_id"):
-        related[article].append(other)
+        if other in versions:
+            related[article].append(other)
     by_author: dict[int, set[int]] = defaultdict(set)
     for article, author in ArticleAuthor.objects.values_list("article_id", "author_id"):
         if article in versions:
@@ -239,12 +253,20 @@ def plan() -> Plan:
     position = {pk: index for index, pk in enumerate(order)}
     for article, version in versions.items():
         page_url = url(paths[article])
-        shown = [versions.get(i, i) for i in related.get(article, [])]
+        shown = [versions[i] for i in related.get(article, [])]
         head = heads.get(parents[article], [])
         result.keys[page_url] = digest(
             result.keys["*"], version, tags.get(article), shown, head
         )
         result.articles[page_url] = article
+        siblings = by_parent[parents[article]][:SECTION_HEAD]
+        cards = related.get(article, [])[:SHOWN_WITH]
+        cards = cards or [i for i in siblings if i != article][:SHOWN_WITH]
+        left_out = {article, *cards}
+        result.shown[article] = (
+            cards,
+            [i for i in siblings if i not in left_out][:SHOWN_WITH],
+        )
     for pk, slug in Tag.objects.filter(pk__in=list(tagged)).values_list("pk", "slug"):
         ids = sorted(set(tagged[pk]), key=position.__getitem__)
         _listing(result, f"/tags/{slug}/", ids, versions, pk)
@@ -259,6 +281,17 @@ def plan() -> Plan:
         [versions[i] for i in order[:SECTION_HEAD]],
         heads,
     )
+    # The sitemaps list every page, author and tag (the site-wide key holds
+    # the other pages, authors and tags), the news sitemap the newest articles.
+    result.keys["/sitemap.xml"] = digest(
+        result.keys["*"],
+        [versions[i] for i in sorted(versions)],
+        sorted(tagged.items()),
+        sorted((author, sorted(ids)) for author, ids in by_author.items()),
+    )
+    since = timezone.now() - timedelta(hours=NEWS_SITEMAP_HOURS)
+    recent = [versions[i] for i in order if (first_published[i] or since) >= since]
+    result.keys["/news-sitemap.xml"] = digest(result.keys["*"], recent[:1000])
     result.info_pages = [
         url(url_path)
         for url_path in InfoPage.objects.live()

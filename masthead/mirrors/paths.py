@@ -57,6 +57,23 @@ def output_path(url_path: str, query: str = "") -> str:
     return path
 
 
+_UNPLAIN = {"", ".", ".."}
+
+
 def relative(target: str, source: str) -> str:
     """A link from the file ``source`` to the file ``target`` (both in the export)."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    folder = source.split("/")[:-1]
+    parts = target.split("/")
+    if _UNPLAIN & {*folder, *parts}:
+        # Not plain paths of the export's (``..``, ``./``, ``a//b``): let
+        # posixpath normalise them. Otherwise the same answer, without
+        # relpath's abspath calls, made for each of a page's hundred links.
+        return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    common = 0
+    while (
+        common < len(folder)
+        and common < len(parts) - 1
+        and folder[common] == parts[common]
+    ):
+        common += 1
+    return "../" * (len(folder) - common) + "/".join(parts[common:])

@@ -1,10 +1,42 @@
-"""The static export's search: a Pagefind index read in the browser."""
+"""The static export's search: a Pagefind index read in the browser, in parts.
 
-import asyncio
+The index is split into parts by page id (``PART_SIZE`` ids a part) plus one
+part for the information pages. Each part is a Pagefind bundle of its own,
+rebuilt only when the text of one of its pages changed; the browser merges
+them with Pagefind's ``mergeIndex``. The first part is the primary bundle,
+at ``pagefind/`` with Pagefind's scripts; the others hold only their index,
+under ``pagefind/parts/<name>/``, listed in ``pagefind/parts.json``.
+
+Pagefind indexes a short document per page rather than the page itself: the
+page's own ``<article>`` (its headline, standfirst, byline and body), without
+the "Read more" cards, navigation and appeals around it. Listings and cards
+would match every word of the articles they show, and an edit to one article
+would change the text of every page that shows it; as it is, one edit
+changes one part.
+"""
+
+import hashlib
+import json
+import re
+import subprocess
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
+PARTS_DIR = f"{PAGEFIND_DIR}/parts"
+PARTS_LIST = f"{PAGEFIND_DIR}/parts.json"
+# Page ids a part covers: a rebuilt part is indexed in well under a second,
+# and a search fetches the index of (articles / PART_SIZE) parts.
+PART_SIZE = 250
+PAGES_PART = "pages"  # the information pages
+# Files a merged part needs; the scripts and WebAssembly are the primary's.
+PART_FILES = re.compile(
+    r"^(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)/)"
+)
+EXCLUDE = "[data-appeal]"  # appeals inside an article are not its text
+
+_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]*)\"")
 
 
 SEARCH_SCRIPT = """\
@@ -22,6 +54,12 @@ document.getElementById("export-search-file").hidden = location.protocol !== "fi
 if (query.trim()) {
   status.textContent = "Searching…";
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  // The index comes in parts: the primary one above, the others merged in.
+  const parts = await fetch(new URL("pagefind/parts.json", root), { cache: "no-cache" })
+    .then((response) => (response.ok ? response.json() : []))
+    .catch(() => []);
+  const merged = (part) => new URL(`pagefind/parts/${part}/`, root).href;
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(merged(part))));
   const search = await pagefind.search(query);
   const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
   list.replaceChildren();
@@ -44,23 +82,174 @@ form.addEventListener("submit", () => {});
 """
 
 
-def build_search_index(directory: Path, output: Path) -> None:
-    """Index the marked pages of the export in ``directory`` into ``output``.
+def part_name(page_id: int | None) -> str:
+    """The part a page's text is indexed in (``None``: an information page)."""
+    if page_id is None:
+        return PAGES_PART
+    return f"{page_id // PART_SIZE:05d}"
 
-    Pagefind reads the files and writes the index itself: its Python API
-    answers one message per tenth of a second (a page at a time would take
-    minutes) and stalls when asked for files over its pipe past 2 MiB.
+
+def primary_part(names) -> str | None:
+    """The part that is the primary bundle: the information pages, or the first."""
+    names = sorted(names)
+    if PAGES_PART in names:
+        return PAGES_PART
+    return names[0] if names else None
+
+
+def part_dir(name: str, primary: str) -> str:
+    return PAGEFIND_DIR if name == primary else f"{PARTS_DIR}/{name}"
+
+
+def _element(html: str, name: str, start: int = 0) -> tuple[int, int] | None:
+    """Where the first ``<name …>…</name>`` from ``start`` begins and ends."""
+    begin = html.find(f"<{name} ", start)
+    if begin == -1:
+        begin = html.find(f"<{name}>", start)
+    end = html.find(f"</{name}>", begin)
+    if begin == -1 or end == -1:
+        return None
+    return begin, end + len(name) + 3
+
+
+def document(html: str) -> str:
+    """Return what Pagefind indexes of a page: its own article, or its main."""
+    lang = _LANG.search(html, 0, 2000)
+    found = _element(html, "main")
+    if found:
+        article = _element(html[: found[1]], "article", found[0])
+        found = article or found
+    body = html[found[0] : found[1]] if found else html
+    return (
+        f'<!doctype html><html lang="{lang.group(1) if lang else ""}"><head>'
+        f'<meta charset="utf-8"></head><body data-pagefind-body>{body}</body></html>'
+    )
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _executable() -> str:
+    from pagefind.service import _must_get_executable
+
+    return str(_must_get_executable())
+
+
+def build_part(documents: dict[str, str], *, merged: bool) -> dict[str, bytes]:
+    """Index ``documents`` (export path -> document) into one Pagefind bundle.
+
+    Return its files by their path inside the bundle; a merged part keeps
+    only its index. Pagefind's command reads the documents from a folder of
+    their own, at the paths of their pages (so that result URLs are theirs).
     """
-    from pagefind.index import IndexConfig, PagefindIndex
+    files = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        source, output = Path(scratch) / "site", Path(scratch) / "bundle"
+        for path, text in documents.items():
+            file = source / path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(text)
+        subprocess.run(  # noqa: S603 - Pagefind's own binary, our arguments
+            [
+                _executable(),
+                "--site",
+                str(source),
+                "--output-path",
+                str(output),
+                "--keep-index-url",
+                "--exclude-selectors",
+                EXCLUDE,
+                "--silent",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        for file in sorted(output.rglob("*")):
+            name = file.relative_to(output).as_posix()
+            if file.is_file() and (not merged or PART_FILES.match(name)):
+                files[name] = file.read_bytes()
+    return files
 
-    async def build() -> None:
-        config = IndexConfig(keep_index_url=True)
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(str(directory), glob="**/*.html")
-            await index.write_files(output_path=str(output))
-            # Or leaving the block writes the index again, into the cwd.
-            await index.delete_index()
 
-    # Its own thread: the caller may already run an event loop.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, build()).result()
+def build_parts(
+    parts: dict[str, dict[str, str]], primary: str, *, workers: int = 2
+) -> dict[str, bytes]:
+    """Build each part of ``parts`` (name -> documents); return the export's files."""
+
+    def build(name: str) -> dict[str, bytes]:
+        bundle = build_part(parts[name], merged=name != primary)
+        folder = part_dir(name, primary)
+        return {f"{folder}/{path}": content for path, content in bundle.items()}
+
+    files = {}
+    # Threads: each one waits on a Pagefind process.
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for built in pool.map(build, sorted(parts)):
+            files.update(built)
+    return files
+
+
+def index_files(
+    *,
+    parts: dict[str, str],
+    rendered: dict[str, bytes],
+    carried: dict[str, str],
+    directory: Path,
+    old_manifest: dict[str, str],
+    old_state: dict,
+) -> tuple[dict[str, bytes], dict[str, str], dict]:
+    """Return the files of the parts whose pages' text changed, the files of
+    the others (kept as they are, with their digests) and the state to keep.
+
+    ``parts`` maps each indexed export path to its part; a page is in
+    ``rendered`` (its new bytes) or in ``carried`` (kept from the last
+    export, read back from ``directory`` when its part is rebuilt).
+    """
+    old = old_state.get("search")
+    old = old if isinstance(old, dict) else {}
+    old_docs = old.get("docs", {})
+    texts: dict[str, str] = {}
+    docs: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
+    for target, part in sorted(parts.items()):
+        if target in rendered:
+            texts[target] = document(rendered[target].decode())
+        elif target not in carried:
+            continue
+        elif target not in old_docs:
+            texts[target] = document((directory / target).read_text())
+        docs[target] = digest(texts[target]) if target in texts else old_docs[target]
+        members.setdefault(part, []).append(target)
+    primary = primary_part(members)
+    keys = {
+        name: digest(repr([(t, docs[t]) for t in targets]))
+        for name, targets in members.items()
+    }
+    old_keys = old.get("parts", {}) if old.get("primary") == primary else {}
+    kept: dict[str, str] = {}
+    stale: dict[str, dict[str, str]] = {}
+    for name, targets in members.items():
+        folder = part_dir(name, primary) + "/"
+        files = [
+            path
+            for path in old_manifest
+            if path.startswith(folder)
+            and (name != primary or not path.startswith(PARTS_DIR + "/"))
+            and path != PARTS_LIST
+        ]
+        if (
+            old_keys.get(name) == keys[name]
+            and files
+            and all((directory / path).is_file() for path in files)
+        ):
+            kept.update((path, old_manifest[path]) for path in files)
+            continue
+        stale[name] = {
+            target: texts.get(target) or document((directory / target).read_text())
+            for target in targets
+        }
+    built = build_parts(stale, primary) if stale else {}
+    merged = sorted(name for name in members if name != primary)
+    built[PARTS_LIST] = (json.dumps(merged) + "\n").encode()
+    return built, kept, {"primary": primary, "parts": keys, "docs": docs}

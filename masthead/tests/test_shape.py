@@ -10,8 +10,6 @@ import masthead
 
 REPO = Path(masthead.__file__).parent.parent
 MAX_LINES = 400
-# Being trimmed on another branch; remove this once that branch is merged.
-EXCEPTIONS = {"masthead/mirrors/exporter.py"}
 
 
 def _python_files():
@@ -32,11 +30,5 @@ def test_no_python_file_is_over_400_lines():
         for relative in _python_files()
     }
     assert len(lengths) > 100, "the walk found too few files to be the tree"
-    too_long = {
-        name: lines
-        for name, lines in lengths.items()
-        if lines > MAX_LINES and name not in EXCEPTIONS
-    }
+    too_long = {name: lines for name, lines in lengths.items() if lines > MAX_LINES}
     assert too_long == {}
-    # An exception that is no longer needed goes, so the rule stays whole.
-    assert {name for name in EXCEPTIONS if lengths[name] <= MAX_LINES} == set()

@@ -5,10 +5,11 @@ import re
 import zipfile
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from masthead.funding.models import ManualRail
-from masthead.mirrors import exporter
+from masthead.mirrors import generations, render_pool, search_index
 from masthead.mirrors.export import MANIFEST, export_site
 from masthead.mirrors.exporter import Exporter
 from masthead.mirrors.paths import output_path, relative
@@ -217,11 +218,58 @@ def test_a_full_export_renders_everything_even_unchanged(newsroom, tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_processes_export_the_same_files_as_one(newsroom, tmp_path, monkeypatch):
-    monkeypatch.setattr(exporter, "PARALLEL_FROM", 2)  # even this small site
-    monkeypatch.setattr(exporter, "CHUNK", 3)
+    monkeypatch.setattr(render_pool, "PARALLEL_FROM", 2)  # even this small site
+    monkeypatch.setattr(render_pool, "CHUNK", 3)
     one = export_site(tmp_path / "one", workers=1)
     two = export_site(tmp_path / "two", workers=2)
     assert two.pages == one.pages and two.missing == one.missing == []
     first = json.loads((tmp_path / "one" / MANIFEST).read_text())
     second = json.loads((tmp_path / "two" / MANIFEST).read_text())
     assert first == second
+
+
+def test_an_edit_rebuilds_only_the_search_index_part_of_its_article(
+    newsroom, tmp_path, section, monkeypatch
+):
+    monkeypatch.setattr(search_index, "PART_SIZE", 1)  # a part per page id
+    site = tmp_path / "site"
+    export_site(site)
+    first = json.loads((site / MANIFEST).read_text())
+    parts = json.loads((site / search_index.PARTS_LIST).read_text())
+    assert len(parts) >= 13  # merged into the primary part in the browser
+    story = section.get_children().live().specific().get(slug="story-3")
+    story.standfirst = "An edited standfirst."
+    story.save_revision().publish()
+
+    export_site(site)
+
+    second = json.loads((site / MANIFEST).read_text())
+    changed = {
+        path
+        for path in set(first) | set(second)
+        if path.startswith("pagefind/") and first.get(path) != second.get(path)
+    }
+    folder = f"{search_index.PARTS_DIR}/{search_index.part_name(story.pk)}/"
+    assert changed and all(path.startswith(folder) for path in changed), changed
+    assert any(path.startswith(folder + "fragment/") for path in changed)
+
+
+def test_articles_read_together_render_as_each_alone(newsroom, tmp_path, section):
+    # One has ranked "Read more" links, one of them unpublished; the others
+    # fall back on their section's newest articles.
+    first, second, third = section.get_children().live().specific()[:3]
+    RelatedArticle.objects.create(article=first, related=second, rank=0, score=2)
+    RelatedArticle.objects.create(article=first, related=third, rank=1, score=1)
+    third.unpublish()
+    plan = generations.plan()
+    together, alone = Exporter(), Exporter()
+    together.plan = alone.plan = plan
+    urls = sorted(plan.articles)
+    together.read_shown(urls)
+    assert together.shown and all(together.shown.values())
+    for url in urls:
+        cache.clear()  # or the page's "Read more" part comes from the cache
+        expected = alone.render(url)[1]
+        cache.clear()
+        assert together.render(url)[1] == expected, url
+    assert "Read more" in (expected or b"").decode()

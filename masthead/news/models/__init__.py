@@ -18,9 +18,11 @@ from masthead.news.models.images import NewsImage, NewsRendition, rendition_for
 from masthead.news.models.pages import (
     ARTICLES_PER_PAGE,
     FRONT_SECTION_ARTICLES,
+    SHOWN_WITH,
     ArticlePage,
     ArticlePageQuerySet,
     SectionPage,
+    articles_shown_with,
     author_links,
     paginate,
     prepare_cards,
@@ -36,6 +38,7 @@ from masthead.news.models.routing import (
 __all__ = [
     "ARTICLES_PER_PAGE",
     "FRONT_SECTION_ARTICLES",
+    "SHOWN_WITH",
     "ArticleAuthor",
     "ArticlePage",
     "ArticlePageQuerySet",
@@ -51,6 +54,7 @@ __all__ = [
     "OneQueryViewRestrictionsMixin",
     "RelatedArticle",
     "SectionPage",
+    "articles_shown_with",
     "author_links",
     "paginate",
     "prepare_cards",

@@ -2,6 +2,8 @@
 
 import functools
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -42,6 +44,25 @@ from masthead.news.panels import RequiredRowsPanel
 ARTICLES_PER_PAGE = 12
 # The articles a section shows on the front page.
 FRONT_SECTION_ARTICLES = 4
+# What "Read more" and "More in section" show under each article.
+SHOWN_WITH = 4
+
+# Set by a caller that renders many articles (the static export), which
+# reads what each one shows below it for all of them at once.
+_shown_with: ContextVar[dict | None] = ContextVar("shown_with", default=None)
+
+
+@contextmanager
+def articles_shown_with(shown: dict[int, tuple[list, list]]):
+    """Render articles with their "Read more" cards and "More in section"
+    articles given: article id -> (cards, as ``read_more`` returns them;
+    articles, as ``more_in_section`` returns them after leaving the cards out).
+    """
+    token = _shown_with.set(shown)
+    try:
+        yield
+    finally:
+        _shown_with.reset(token)
 
 
 def author_links() -> Prefetch:
@@ -263,8 +284,11 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
             parent.specific if parent and parent.specific_class is SectionPage else None
         )
 
-    def read_more(self, limit: int = 4) -> list["ArticlePage"]:
+    def read_more(self, limit: int = SHOWN_WITH) -> list["ArticlePage"]:
         """Return the ranked related articles, or the section's latest ones."""
+        shown = _shown_with.get()
+        if shown is not None and limit == SHOWN_WITH and self.pk in shown:
+            return shown[self.pk][0]
         links = (
             self.related_links.filter(related__in=ArticlePage.objects.listed())
             .select_related("related", "related__lead_image")
@@ -276,8 +300,13 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         return prepare_cards(self.more_in_section(limit=limit), section=self.section)
 
     def more_in_section(
-        self, limit: int = 4, exclude: tuple[int, ...] = ()
+        self, limit: int = SHOWN_WITH, exclude: tuple[int, ...] = ()
     ) -> list["ArticlePage"]:
+        shown = _shown_with.get()
+        if shown is not None and limit == SHOWN_WITH and self.pk in shown:
+            cards, articles = shown[self.pk]
+            if set(exclude) == {card.pk for card in cards}:
+                return articles
         siblings = (
             ArticlePage.objects.listed()
             .sibling_of(self, inclusive=False)

@@ -1,12 +1,14 @@
 """The exported folder in a real browser: under a sub-path, from file://, offline."""
 
 import functools
+import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 
+from masthead.mirrors import search_index
 from masthead.mirrors.export import export_site
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory
@@ -20,7 +22,9 @@ class Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def exported(section, other_section, tmp_path):
+def exported(section, other_section, tmp_path, monkeypatch):
+    # An index part per page id: the article searched for is in a merged part.
+    monkeypatch.setattr(search_index, "PART_SIZE", 1)
     for number in range(13):
         ArticlePageFactory(parent=section, title=f"Story {number}")
     ArticlePageFactory(parent=other_section, title="Lantern festival returns")
@@ -58,7 +62,7 @@ def crawl(tab, start: str, inside: str) -> set[str]:
     return seen
 
 
-def test_the_export_works_under_a_sub_path(tab, static_server):
+def test_the_export_works_under_a_sub_path(tab, static_server, exported):
     base, _ = static_server
     seen = crawl(tab, base + "index.html", base)
     assert base + "politics/story-3/index.html" in seen
@@ -67,6 +71,9 @@ def test_the_export_works_under_a_sub_path(tab, static_server):
     assert tab.outside_requests() == []
     assert tab.errors == []
 
+    site = exported / "copies" / "lantern"
+    parts = json.loads((site / search_index.PARTS_LIST).read_text())
+    assert len(parts) == 14 - 1  # every article but the primary's is merged in
     tab.page.goto(base + "politics/story-3/index.html")
     tab.page.fill("#site-search", "Lantern festival")
     tab.page.press("#site-search", "Enter")
