@@ -88,9 +88,13 @@ def test_amounts_are_typed_in_currency_units_stored_in_minor_units_and_listed_as
     add = reverse("wagtailsnippets_funding_donationoption:add")
     response = admin_client.post(
         add,
-        {"currency": "EUR", "frequency": "month", "presets_minor": "2.50,5 ,10, 25",
-         "minimum_minor": "2.50"},
-    )  # fmt: skip
+        {
+            "currency": "EUR",
+            "frequency": "month",
+            "presets_minor": "2.50,5 ,10, 25",
+            "minimum_minor": "2.50",
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     option = DonationOption.objects.get()
     assert (option.minimum_minor, option.presets_minor) == (250, [250, 500, 1000, 2500])
@@ -108,9 +112,13 @@ def test_amounts_are_typed_in_currency_units_stored_in_minor_units_and_listed_as
 def test_yen_presets_are_whole_yen(admin_client):
     response = admin_client.post(
         reverse("wagtailsnippets_funding_donationoption:add"),
-        {"currency": "JPY", "frequency": "one_time", "presets_minor": "500, 1000",
-         "minimum_minor": "300"},
-    )  # fmt: skip
+        {
+            "currency": "JPY",
+            "frequency": "one_time",
+            "presets_minor": "500, 1000",
+            "minimum_minor": "300",
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     assert DonationOption.objects.get().presets_minor == [500, 1000]
 
@@ -131,9 +139,13 @@ def test_amounts_that_cannot_be_offered_are_refused(
 ):
     response = admin_client.post(
         reverse("wagtailsnippets_funding_donationoption:add"),
-        {"currency": "JPY", "frequency": "month", "presets_minor": presets,
-         "minimum_minor": minimum},
-    )  # fmt: skip
+        {
+            "currency": "JPY",
+            "frequency": "month",
+            "presets_minor": presets,
+            "minimum_minor": minimum,
+        },
+    )
     assert response.status_code == 200
     assert escape(message) in response.content.decode()
     assert _value(response.content.decode(), "presets_minor") == escape(presets)
@@ -143,24 +155,36 @@ def test_amounts_that_cannot_be_offered_are_refused(
 def test_a_yen_minimum_has_no_decimals(admin_client):
     response = admin_client.post(
         reverse("wagtailsnippets_funding_donationoption:add"),
-        {"currency": "JPY", "frequency": "month", "presets_minor": "500, 1000",
-         "minimum_minor": "300"},
-    )  # fmt: skip
+        {
+            "currency": "JPY",
+            "frequency": "month",
+            "presets_minor": "500, 1000",
+            "minimum_minor": "300",
+        },
+    )
     assert response.status_code == 302
     assert DonationOption.objects.get().minimum == Money(300, "JPY")
 
 
 def _paid(number, amount, currency, appeal=""):
     donation = Donation.objects.create(
-        provider="dummy", provider_payment_id=f"p{number}", amount_minor=amount,
-        currency=currency, status="succeeded", received_at=timezone.now(),
+        provider="dummy",
+        provider_payment_id=f"p{number}",
+        amount_minor=amount,
+        currency=currency,
+        status="succeeded",
+        received_at=timezone.now(),
         appeal=appeal,
-    )  # fmt: skip
+    )
     LedgerEntry.objects.create(
-        donation=donation, kind="payment", provider="dummy",
-        provider_object_id=f"p{number}", amount_minor=amount, currency=currency,
+        donation=donation,
+        kind="payment",
+        provider="dummy",
+        provider_object_id=f"p{number}",
+        amount_minor=amount,
+        currency=currency,
         occurred_at=donation.received_at,
-    )  # fmt: skip
+    )
 
 
 def test_the_dashboard_shows_amounts_in_units_and_appeals_by_name(admin_client):
@@ -192,15 +216,25 @@ def test_the_dashboard_shows_amounts_in_units_and_appeals_by_name(admin_client):
 
 def test_the_transfer_form_takes_the_amount_in_currency_units():
     form = TransferForm(
-        {"reference": "MH-7KQ4-M2XP", "amount": "1,250.50", "currency": "EUR",
-         "received_on": "2026-11-20", "transaction_id": "T1"}
-    )  # fmt: skip
+        {
+            "reference": "MH-7KQ4-M2XP",
+            "amount": "1,250.50",
+            "currency": "EUR",
+            "received_on": "2026-11-20",
+            "transaction_id": "T1",
+        }
+    )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["amount"] == 125_050
     form = TransferForm(
-        {"reference": "MH-7KQ4-M2XP", "amount": "1.250", "currency": "EUR",
-         "received_on": "2026-11-20", "transaction_id": "T1"}
-    )  # fmt: skip
+        {
+            "reference": "MH-7KQ4-M2XP",
+            "amount": "1.250",
+            "currency": "EUR",
+            "received_on": "2026-11-20",
+            "transaction_id": "T1",
+        }
+    )
     assert not form.is_valid()
     assert "Did you mean 1250?" in str(form.errors["amount"])
 
