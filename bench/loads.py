@@ -94,6 +94,12 @@ def wrk(url: str, *, connections: int, seconds: float, script: str | None = None
     return Load(rate, p50, p99, requests, bad)
 
 
+def median(results: list[Load]) -> Load:
+    """The middle one of several runs of the same load, by rate."""
+    ordered = sorted(results, key=lambda load: load.rate)
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def warm(url: str, times: int = 20) -> None:
     for _ in range(times):
         status = stack.get(url, timeout=60)[0]

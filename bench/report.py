@@ -71,10 +71,13 @@ def render(options, rows, weights, live, ref64, ref_flood, searched, elapsed) ->
         "",
         f"Command: `make bench` (`python bench/run.py --seconds {options.seconds:g} "
         f"--articles {options.articles}"
+        + f" --rounds {options.rounds}"
         + (" --keep-sections" if getattr(options, "keep_sections", False) else "")
         + f"`), run on {today} on 127.0.0.1 of a shared "
         f"{cores}-core machine, wrk (2 threads) on the same cores, "
-        f"{options.seconds:g} s per load, {elapsed:.0f} s in all, load average "
+        f"{options.seconds:g} s per load, every load and its reference run in "
+        f"turn {options.rounds} times and the median run of each shown, "
+        f"{elapsed:.0f} s in all, load average "
         f"{options.load[0]:.1f} at the start and {options.load[1]:.1f} at the end "
         "(other work on the machine takes cores from every figure). The app runs "
         f"under granian ({APP_WORKERS} workers, {APP_THREADS} threads) with the "
