@@ -21,14 +21,16 @@ from masthead.testing import free_port
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_cli(*args, env=None, timeout=120):
+def run_cli(*args, env=None, unset=(), timeout=120):
+    """Run the masthead CLI; ``unset`` names variables it must not inherit."""
+    dropped = {"DJANGO_ALLOW_ASYNC_UNSAFE", *unset}
     return subprocess.run(
         [sys.executable, "-m", "masthead.cli", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         env={
-            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            **{k: v for k, v in os.environ.items() if k not in dropped},
             **(env or {}),
         },
         timeout=timeout,
@@ -332,12 +334,6 @@ def test_the_defaults_are_the_counting_file_cache_and_kept_sqlite_connections(
     tmp_path,
 ):
     """What a new install gets with no CACHE_URL and no DATABASE_URL set."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("CACHE_URL", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
-    env["MASTHEAD_VAR_DIR"] = str(tmp_path)
     script = (
         "from django.conf import settings;"
         "print(settings.CACHES['default']['BACKEND']);"
@@ -345,9 +341,9 @@ def test_the_defaults_are_the_counting_file_cache_and_kept_sqlite_connections(
         "print(settings.DATABASES['default']['ENGINE']);"
         "print(settings.DATABASES['default']['CONN_MAX_AGE'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "masthead.cli", "shell", "-c", script],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False,
+    result = run_cli(
+        "shell", "-c", script,
+        env={"MASTHEAD_VAR_DIR": str(tmp_path)}, unset=("CACHE_URL", "DATABASE_URL"),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     backend, location, engine, max_age = result.stdout.split()[-4:]

@@ -19,8 +19,9 @@ from django_tasks_db.models import DBTaskResult
 
 from masthead.mirrors import targets
 from masthead.mirrors.checks import publishing_targets
-from masthead.mirrors.models import PublishQueue, TargetStatus
+from masthead.mirrors.models import Mirror, PublishQueue, Status, TargetStatus
 from masthead.mirrors.publishing import site_publish, working_folder
+from masthead.mirrors.services import mirror_add
 from masthead.mirrors.tasks import publish_request
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("publish_dir")]
@@ -342,9 +343,6 @@ def test_the_worker_retires_a_mirror_on_its_day_and_publishes_the_copies(
     harbour_reports, settings, tmp_path, client
 ):
     """No cron line: a worker round retires the mirror and the copies drop it."""
-    from masthead.mirrors.models import Mirror, Status
-    from masthead.mirrors.services import mirror_add
-
     settings.TASKS = DB_TASKS
     settings.MIRRORS_PUBLISH_DEBOUNCE = 0
     settings.MIRROR_TARGETS = {"copy": {"BACKEND": DIRECTORY, "PATH": str(tmp_path)}}
