@@ -5,11 +5,11 @@
 
 import time
 
-from django.conf import settings
 from django.http.request import split_domain_port
 
 from masthead import pagecache
 from masthead.mirrors.middleware import MirrorHostMiddleware
+from masthead.pagecache.hot import hot
 
 
 class PageCacheApplication:
@@ -63,12 +63,12 @@ class PageCacheApplication:
         The registry is this process's snapshot, refreshed every
         MIRRORS_REFRESH_SECONDS; the main host passes without it.
         """
-        if not settings.MIRRORS_CHECK_HOSTS:
+        if not hot.MIRRORS_CHECK_HOSTS:
             return True
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
         now = time.monotonic()
         known = self._hosts.get(host)
-        if known is not None and now - known[1] < settings.MIRRORS_REFRESH_SECONDS:
+        if known is not None and now - known[1] < hot.MIRRORS_REFRESH_SECONDS:
             return known[0]
         domain = split_domain_port(host)[0]
         served = bool(domain) and MirrorHostMiddleware.allowed(domain)

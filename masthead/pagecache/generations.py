@@ -8,12 +8,12 @@ import secrets
 import time
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 from masthead.pagecache.entries import _local, forget_local
+from masthead.pagecache.hot import hot
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -66,7 +66,7 @@ def generation() -> int:
     now = time.monotonic()
     if (
         _local.generation is not None
-        and now - _local.read_at < settings.PAGE_CACHE_REFRESH_SECONDS
+        and now - _local.read_at < hot.PAGE_CACHE_REFRESH_SECONDS
     ):
         return _local.generation
     value = _current(GENERATION_KEY)

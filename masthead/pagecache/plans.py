@@ -5,11 +5,11 @@ must not answer.
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode
 
-from django.conf import settings
 from django.http import parse_cookie
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from masthead.pagecache.generations import generation, key
+from masthead.pagecache.hot import hot
 
 # Paths that need the session (staff, two-factor, donor self-service, pages
 # and documents restricted to signed-in readers), and files served with
@@ -76,7 +76,7 @@ def signed_in(cookie_header: str) -> bool:
     if SIGNAL_COOKIE not in cookie_header:
         return False
     cookies = parse_cookie(cookie_header)
-    session = cookies.get(settings.SESSION_COOKIE_NAME)
+    session = cookies.get(hot.SESSION_COOKIE_NAME)
     signal = cookies.get(SIGNAL_COOKIE)
     return bool(session and signal) and constant_time_compare(
         signal, signal_for(session)
@@ -92,8 +92,8 @@ class Plan:
 
 
 def _scheme(environ) -> str:
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure = settings.SECURE_PROXY_SSL_HEADER
+    if hot.SECURE_PROXY_SSL_HEADER:
+        header, secure = hot.SECURE_PROXY_SSL_HEADER
         value = environ.get(header)
         if value is not None:
             return "https" if value.split(",", 1)[0].strip() == secure else "http"
@@ -108,7 +108,7 @@ def plan(environ) -> Plan | None:
     """
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return None
-    if settings.PAGE_CACHE_SERVER_TIMEOUT <= 0:  # off, e.g. to measure renders
+    if hot.PAGE_CACHE_SERVER_TIMEOUT <= 0:  # off, e.g. to measure renders
         return None
     path = environ.get("PATH_INFO") or "/"
     if path.startswith(PASS_PREFIXES):
