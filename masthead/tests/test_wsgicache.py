@@ -88,6 +88,19 @@ def test_unused_parameters_and_made_up_cookies_get_the_cached_page(app, story):
         assert response.cookies == []
 
 
+def test_a_changed_setting_reaches_hits_at_once(app, story, settings):
+    """The settings a hit reads are copies (masthead.pagecache.hot), renewed
+    when a setting changes."""
+    call(app, ARTICLE)
+    assert call(app, ARTICLE).headers["x-page-cache"] == "hit"
+    settings.PAGE_CACHE_SERVER_TIMEOUT = 0  # the page cache off
+    assert "x-page-cache" not in call(app, ARTICLE).headers
+    settings.PAGE_CACHE_SERVER_TIMEOUT = 600
+    settings.MIRRORS_REFRESH_SECONDS = 0  # every hit checks the host again
+    settings.ALLOWED_HOSTS = ["*", "elsewhere.example"]
+    assert call(app, ARTICLE).status == 400
+
+
 @pytest.mark.parametrize("n", range(3))
 def test_floods_get_the_cached_page_on_every_cache(any_cache, story, n):
     app = PageCacheApplication(WSGIHandler())
