@@ -25,10 +25,12 @@ WHY = {
         "and the rest of the machine"
     ),
     "(b) article, app's page cache, 64 connections": (
-        "a hit is answered at the WSGI level from process memory (about "
-        "18 µs of Python), but granian's Python threads and wrk share the two "
-        "cores; `masthead serve --threads 1` measured no better in one "
-        "session (0.30-0.39 of nginx, against 0.36-0.45 with two threads)"
+        "a hit is answered at the WSGI level from process memory, about 4 µs "
+        "of Python (best of 15 rounds in one process); the rest is granian's "
+        "own cost of a WSGI response with the page's 17 headers, which its "
+        "ceiling below measures, and wrk on the same two cores; "
+        "`masthead serve --threads 1` measured no better (0.30-0.39 of "
+        "nginx, against 0.36-0.45 with two threads)"
     ),
     "(b) flood: random query strings and made-up cookies": (
         "the flood is answered from the cache (unknown parameters and "

@@ -58,7 +58,13 @@ from report import (  # noqa: E402
     verdict,
     write,
 )
-from servers import app_env, app_server, file_server, production  # noqa: E402
+from servers import (  # noqa: E402
+    app_env,
+    app_server,
+    constant_server,
+    file_server,
+    production,
+)
 from weight import probe  # noqa: E402
 
 from masthead import stack  # noqa: E402
@@ -236,13 +242,21 @@ def main() -> None:
         )
         front = servers.enter_context(production(demo, cached))
         warm(cached + article)
-        article_bytes = stack.get(cached + article)[2]
+        _, hit_headers, article_bytes = stack.get(cached + article)
         reference = servers.enter_context(file_server({article: article_bytes}))
+        # granian's own ceiling: the hit's bytes and headers, no work in Python.
+        sent = [(name, value) for name, value in hit_headers.items()
+                if name.lower() not in {"date", "server"}]  # fmt: skip
+        ceiling = servers.enter_context(
+            constant_server(article_bytes, sent, logs / "constant.log")
+        )
         warm(reference + article)
+        warm(ceiling + article)
         warm(front + article)
 
-        ref64, ref8, ref_flood, a, b, c, b_flood, c_flood = in_rounds([
+        ref64, ref8, ref_flood, top, a, b, c, b_flood, c_flood = in_rounds([
             ("reference, 64", reference + article, 64),
+            ("granian's ceiling", ceiling + article, 64),
             ("reference, 8", reference + article, 8),
             ("reference flood", reference + article, 64, flood_script),
             ("(a)", uncached + article, 8),
@@ -283,7 +297,12 @@ def main() -> None:
         f"p99 {a.p99_ms / 100:.1f}× the bound")  # fmt: skip
     add("(b) article, app's page cache, 64 connections", b, ref64,
         "≥ 0.5 of nginx", b.rate >= 0.5 * ref64.rate and not b.bad,
-        f": {b.rate / ref64.rate / 0.5:.2f} of the target")  # fmt: skip
+        f": {b.rate / ref64.rate / 0.5:.2f} of the target, and "
+        f"{b.rate / top.rate:.2f} of granian's own ceiling below")  # fmt: skip
+    rows.append(("granian's ceiling: the same bytes and headers from a constant "
+                 "WSGI application, 64 connections", top.cell(), ref64.cell(),
+                 ratio(top.rate, ref64.rate), "none: the server alone, for (b)",
+                 "reference"))  # fmt: skip
     add("(c) article, production setup (deploy/), 64 connections", c, ref64,
         "≥ 0.8 of nginx (proxy cache)", c.rate >= 0.8 * ref64.rate and not c.bad,
         f": {c.rate / ref64.rate / 0.8:.2f} of the target")  # fmt: skip

@@ -3,6 +3,7 @@
 """
 
 import contextlib
+import json
 import os
 from pathlib import Path
 
@@ -70,6 +71,33 @@ def production(var_dir: Path, app_base: str):
     with stack.nginx(conf):
         stack.wait_until_up(f"http://127.0.0.1:{port}/healthz")
         yield f"http://127.0.0.1:{port}"
+
+
+@contextlib.contextmanager
+def constant_server(body: bytes, headers: list[tuple[str, str]], log: Path):
+    """granian answering ``body`` and ``headers`` from bench/constant_app.py.
+
+    The same workers and threads as the app: the server's own ceiling.
+    """
+    folder = stack.scratch_folder("masthead-bench-constant-")
+    (folder / "body").write_bytes(body)
+    (folder / "headers.json").write_text(json.dumps(headers))
+    port = free_port()
+    with log.open("ab") as out:
+        process = stack.granian(
+            port,
+            {**os.environ, "BENCH_CONSTANT_DIR": str(folder)},
+            workers=APP_WORKERS,
+            threads=APP_THREADS,
+            log=out,
+            target="constant_app:application",
+            cwd=Path(__file__).resolve().parent,
+        )
+    try:
+        stack.wait_until_up(f"http://127.0.0.1:{port}/", process=process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stack.stop(process)
 
 
 @contextlib.contextmanager

@@ -149,18 +149,31 @@ def nginx(conf: Path):
         stop(process)
 
 
-def granian(port: int, env: dict, *, workers: int = 1, threads: int = 2, log=None):
-    """Start one app server as `masthead serve --no-worker` runs it."""
+def granian(
+    port: int,
+    env: dict,
+    *,
+    workers: int = 1,
+    threads: int = 2,
+    log=None,
+    target: str = "masthead.wsgi:application",
+    cwd: Path = ROOT,
+):
+    """Start one app server as `masthead serve --no-worker` runs it.
+
+    ``target`` and ``cwd`` serve another WSGI application the same way (the
+    benchmark's constant one).
+    """
     command = [
         sys.executable, "-m", "granian", "--interface", "wsgi",
         "--host", "127.0.0.1", "--port", str(port),
         "--workers", str(workers), "--blocking-threads", str(threads),
-        "--no-access-log", "masthead.wsgi:application",
+        "--no-access-log", target,
     ]  # fmt: skip
     return subprocess.Popen(
         command,
         env=env,
-        cwd=ROOT,
+        cwd=cwd,
         start_new_session=True,
         stdout=log or subprocess.DEVNULL,
         stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
