@@ -65,7 +65,7 @@ def navigation_for(version: int) -> dict[str, list[NavLink]]:
 
 
 def current_section(path: str, sections: list[NavLink]) -> str:
-    """Return the URL of the section ``path`` is (with or without its slash)."""
+    """Return the URL of the section at ``path`` (the header's ``aria-current``)."""
     trimmed = path[:-1]
     for section in sections:
         if section.url and section.url[:-1] == trimmed:
