@@ -5,8 +5,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
+from masthead.memo import Memo
 from masthead.news import fragments
 from masthead.news.models import InfoPage, SectionPage
+
+# The navigation of the last few versions of the publication's shared parts.
+_NAVIGATION = Memo(size=8, seconds=fragments.FRAGMENT_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -52,12 +56,40 @@ def navigation() -> dict[str, list[NavLink]]:
     }
 
 
+def navigation_for(version: int) -> dict[str, list[NavLink]]:
+    """Return ``navigation()`` under ``version("news")``, from this process first."""
+    return _NAVIGATION.get_or_build(
+        version,
+        lambda: fragments.cached("navigation", navigation, version=version),
+    )
+
+
+def current_section(path: str, sections: list[NavLink]) -> str:
+    """Return the URL of the section at ``path`` (the header's ``aria-current``)."""
+    trimmed = path[:-1]
+    for section in sections:
+        if section.url and section.url[:-1] == trimmed:
+            return section.url
+    return ""
+
+
 def publication(request) -> dict:
-    """Give every template the newsroom's name, its sections and its pages."""
-    pages = SimpleLazyObject(lambda: fragments.cached("navigation", navigation))
+    """Give every template the newsroom's name, its sections and its pages.
+
+    ``nav_version`` and ``nav_current`` are what base.html's header and
+    footer are memoised by (``{% memo %}``): the version of the navigation
+    and the section the page is, if it is one.
+    """
+    version = SimpleLazyObject(lambda: str(fragments.news_version()))
+    pages = SimpleLazyObject(lambda: navigation_for(int(str(version))))
     return {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "canonical_base": settings.SITE_URL,
         "nav_sections": SimpleLazyObject(lambda: pages["sections"]),
         "footer_pages": SimpleLazyObject(lambda: pages["footer"]),
+        "nav_version": version,
+        "nav_current": SimpleLazyObject(
+            lambda: current_section(request.path, pages["sections"])
+        ),
+        "fragment_seconds": fragments.FRAGMENT_SECONDS,
     }

@@ -1,19 +1,23 @@
-"""An appeal's HTML: the same for every reader, rendered once per version.
+"""An appeal's HTML: the same for every reader, rendered once per version
+in each process.
 
 Reader pages (the template tags) and the admin's preview both render here.
 """
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from masthead import pagecache
 from masthead.appeals import figures
 from masthead.funding.templatetags.funding_tags import METER_SECONDS
+from masthead.memo import Memo
 
 # As long as the goal meter inside is kept (it restarts with each month).
 HTML_SECONDS = METER_SECONDS
+# Each live appeal at each rank, shown or hidden, of the current versions.
+_HTML = Memo(size=256, seconds=HTML_SECONDS)
 
 
 def _render(appeal, variants, **flags) -> SafeString:
@@ -31,15 +35,24 @@ def _render(appeal, variants, **flags) -> SafeString:
 
 
 def render_appeal(appeal, *, rank: int, shown: bool) -> SafeString:
-    """Return the appeal's HTML, the same on every page."""
+    """Return the appeal's HTML, the same on every page.
+
+    Kept in this process's memory by the appeals' and the money's versions,
+    for as long as the goal meter inside it.
+    """
     key = (
-        f"appeals:html:{pagecache.version('appeals')}:"
-        f"{pagecache.version('funding')}:{appeal.pk}:{rank}:{int(shown)}"
+        pagecache.version("appeals"),
+        pagecache.version("funding"),
+        appeal.pk,
+        rank,
+        shown,
+        get_language(),
+        get_script_prefix(),
     )
-    html = cache.get(key)
+    html = _HTML.get(key)
     if html is None:
         html = _render(appeal, appeal.variant_list, rank=rank, shown=shown)
-        cache.set(key, html, HTML_SECONDS)
+        _HTML.set(key, html)
     return html
 
 

@@ -13,21 +13,38 @@ from masthead.appeals.models import EVENT_COLUMNS, Appeal, AppealVariant, DailyC
 from masthead.funding.models import Donation, FundingSettings, LedgerEntry
 from masthead.funding.money import Money
 from masthead.funding.selectors import donation_options, exchange_rates
+from masthead.memo import Memo
 
 # Pages are cached; an appeal that starts within this lead is rendered
 # already, and the reader's device waits for its start time.
 START_LEAD = timedelta(days=1)
 LIVE_SECONDS = 60
+# The live list of the current version (and of one just renewed).
+_LIVE = Memo(size=4, seconds=LIVE_SECONDS)
 
 
 def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
     """Every appeal that is on and has not ended, highest priority first.
 
     Cached until an appeal changes, and for at most a minute, so that one
-    starting soon is picked up.
+    starting soon is picked up: in this process's memory, behind it in the
+    shared cache.
     """
     now = now or timezone.now()
-    key = f"appeals:live:{pagecache.version('appeals')}"
+    version = pagecache.version("appeals")
+    appeals = _LIVE.get(version)
+    if appeals is None:
+        appeals = _shared_live_appeals(version, now)
+        _LIVE.set(version, appeals)
+    return [
+        appeal
+        for appeal in appeals
+        if (appeal.ends_at is None or appeal.ends_at > now) and appeal.variant_list
+    ]
+
+
+def _shared_live_appeals(version: int, now: datetime) -> list[Appeal]:
+    key = f"appeals:live:{version}"
     appeals = cache.get(key)
     if appeals is None:
         appeals = list(
@@ -41,11 +58,7 @@ def live_appeals(*, now: datetime | None = None) -> list[Appeal]:
             appeal.section_ids = frozenset(s.pk for s in appeal.sections.all())
             appeal.variant_list = [v for v in appeal.variants.all() if v.weight]
         cache.set(key, appeals, LIVE_SECONDS)
-    return [
-        appeal
-        for appeal in appeals
-        if (appeal.ends_at is None or appeal.ends_at > now) and appeal.variant_list
-    ]
+    return appeals
 
 
 def variant_keys_used(appeal: Appeal) -> set[str]:

@@ -53,6 +53,7 @@ def search(request):
     query, shortened = selectors.normalise_query(request.GET.get("q", ""))
     ids, limited = selectors.search_results(query=query)
     results = paginate(request, ids)
+    shown = list(results.object_list)
     return render(
         request,
         "news/search.html",
@@ -61,8 +62,9 @@ def search(request):
             "shortened": shortened,
             "max_length": selectors.SEARCH_QUERY_MAX,
             "results": results,
-            "articles": prepare_cards(
-                selectors.articles_in_order(list(results.object_list))
+            # A miss builds no query of the listing rule, and reads no cards.
+            "articles": (
+                prepare_cards(selectors.articles_in_order(shown)) if shown else []
             ),
             "total": len(ids),
             # More articles matched than the first ``limit`` shown.

@@ -1,25 +1,46 @@
 """The small sign-up form for the footer and the end of articles."""
 
 from django import template
+from django.template.loader import get_template
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
+from masthead.memo import Memo
 from masthead.newsletters import selectors
-from masthead.newsletters.forms import SignUpForm
 
 register = template.Library()
 
+TEMPLATE = "newsletters/signup_form.html"
+# The empty form of every page's footer, by the newsletters it offers: the
+# list is read from the shared cache, which a saved newsletter renews.
+_EMPTY_FORMS = Memo(size=32, seconds=24 * 3600)
 
-@register.inclusion_tag("newsletters/signup_form.html")
-def newsletter_signup(prefix: str = "footer", form=None) -> dict:
-    """Render the sign-up form; ``prefix`` keeps its ids apart from another's."""
-    newsletters = selectors.public_newsletters()
+
+def _render(prefix: str, newsletters, form=None) -> SafeString:
     chosen = set()
     if form is not None and form.is_bound:
         chosen = set(form.data.getlist("newsletters"))
     elif len(newsletters) == 1:
         chosen = {str(newsletters[0].pk)}
-    return {
-        "form": form or SignUpForm(),
+    context = {
+        "form": form,
         "newsletters": newsletters,
         "chosen": chosen,
         "prefix": prefix,
     }
+    return get_template(TEMPLATE).render(context)
+
+
+@register.simple_tag
+def newsletter_signup(prefix: str = "footer", form=None) -> SafeString:
+    """Render the sign-up form; ``prefix`` keeps its ids apart from another's.
+
+    A form the reader filled in (``form`` bound) shows their choices and
+    errors; the empty one is the same for everyone and kept in memory.
+    """
+    newsletters = selectors.public_newsletters()
+    if form is not None and form.is_bound:
+        return _render(prefix, newsletters, form)
+    key = (prefix, tuple(newsletters), get_language(), get_script_prefix())
+    return _EMPTY_FORMS.get_or_build(key, lambda: _render(prefix, newsletters))
