@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from masthead.mirrors import generations, render_pool, search_index
+from masthead.mirrors import generations, render_pool, search_index, sitemap
 from masthead.mirrors.paths import (
     ATTRIBUTE,
     CSS_URL,
@@ -71,10 +71,14 @@ class Exporter:
 
     # Rendering -------------------------------------------------------------
 
-    def get(self, url: str):
+    def request(self, url: str):
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
         if self.site is not None:  # every page has the same host: look it up once
             request._wagtail_site = self.site
+        return request
+
+    def get(self, url: str):
+        request = self.request(url)
         response = self.handler.get_response(request)
         if self.site is None:
             self.site = getattr(request, "_wagtail_site", None)
@@ -177,6 +181,9 @@ class Exporter:
             content = self.asset(settings.STATIC_URL, None, parts.path)
         elif parts.path.startswith(settings.MEDIA_URL):
             content = self.asset(settings.MEDIA_URL, settings.MEDIA_ROOT, parts.path)
+        if content is None and url == sitemap.PATH and self.site is not None:
+            content = sitemap.render(self.request(url), self.site)
+            kind = "application/xml"
         if content is None:
             with articles_shown_with(self.shown):
                 response = self.get(url)
@@ -187,7 +194,7 @@ class Exporter:
             else:
                 content = response.content
             kind = response.get("Content-Type", "")
-        else:
+        elif parts.path != sitemap.PATH:
             kind = "text/css" if target.endswith(".css") else ""
         is_html = kind.startswith("text/html")
         if is_html:
