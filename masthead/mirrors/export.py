@@ -106,9 +106,7 @@ def export_site(
     )
     report.pages = exporter.rendered + exporter.skipped
     _write(directory, exporter.files, old, new, report)
-    index = exporter.search_index(
-        directory=directory, old_manifest=old, old_state=state
-    )
+    index = exporter.search_index()
     _write(directory, index, old, new, report)
     for path, digest in exporter.carried.items():
         new[path] = digest

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from masthead.mirrors import generations, render_pool, search_index, sitemap
+from masthead.mirrors import cards, generations, render_pool, search_index, sitemap
 from masthead.mirrors.paths import (
     ATTRIBUTE,
     CSS_URL,
@@ -29,7 +29,7 @@ from masthead.mirrors.paths import (
     output_path,
     relative,
 )
-from masthead.news.models import ArticlePage, articles_shown_with, prepare_cards
+from masthead.news.models import ArticlePage, articles_shown_with
 
 
 class Exporter:
@@ -61,6 +61,8 @@ class Exporter:
         self.urls: set[str] = set()  # every URL exported, for the next export
         self.index_parts: dict[str, str] = {}  # export path -> its index part
         self.search_state: dict = {}
+        self.indexed_urls: set[str] = set()
+        self.index_build = None  # the search index, built in a thread
         self.rendered = 0
         self.skipped = 0
         self.pool = None
@@ -215,31 +217,8 @@ class Exporter:
         return [(url, *self.render(url)) for url in urls]
 
     def read_shown(self, urls: list[str]) -> None:
-        """Read what the articles among ``urls`` show below them, at once.
-
-        Each article's page would ask for its "Read more" cards and "More
-        in section" articles in five queries of its own; most of them are
-        the same few articles (a section's newest), kept here as cards.
-        """
-        ids = [self.plan.articles[url] for url in urls if url in self.plan.articles]
-        wanted = {i for pk in ids for part in self.plan.shown[pk] for i in part}
-        missing = wanted - set(self.cards)
-        if len(self.cards) + len(missing) > CARDS_KEPT:
-            self.cards = {i: self.cards[i] for i in wanted & set(self.cards)}
-        if missing:
-            articles = (
-                ArticlePage.objects.filter(pk__in=missing)
-                .select_related("lead_image")
-                .defer_streamfields()
-            )
-            self.cards.update((card.pk, card) for card in prepare_cards(articles))
-        self.shown = {
-            pk: tuple(
-                [self.cards[i] for i in part if i in self.cards]
-                for part in self.plan.shown[pk]
-            )
-            for pk in ids
-        }
+        """Read what the articles among ``urls`` show below them, at once."""
+        self.cards, self.shown = cards.shown_with(self.plan, self.cards, urls)
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
@@ -302,7 +281,20 @@ class Exporter:
         self.index_parts.update(
             (output_path(url), search_index.part_name(None)) for url in plan.info_pages
         )
+        self.indexed_urls = {*plan.articles, *plan.info_pages}
         self.static_pages(queue)
+
+        def index() -> None:  # once every indexed page is rendered or kept
+            self.index_build = search_index.start(
+                parts=self.index_parts,
+                rendered=self.files,
+                carried=dict(self.carried),
+                directory=directory,
+                old_manifest=old_manifest,
+                old_state=old_state,
+            )
+
+        self.start_index = index
         # What this process queued; link_for's own set also holds the links
         # it found while rendering here, which are still to be queued.
         enqueued = set(queue)
@@ -331,8 +323,8 @@ class Exporter:
                             self.skipped += target.endswith(".html")
                             continue
                     batch.append(url)
-                for url, target, content, is_html, found, problem in self.render_all(
-                    batch, workers
+                for url, target, content, is_html, found, problem in self.render_batch(
+                    batch, workers, index
                 ):
                     done += 1
                     if content is None:
@@ -356,6 +348,19 @@ class Exporter:
                 self.pool = None
         self.progress(done + self.skipped, done + self.skipped)
 
+    def render_batch(self, urls: list[str], workers: int, index: Callable):
+        """Render ``urls``, the indexed pages first; then start the search
+        index, whose Pagefind processes run while the listings render."""
+        indexed = [url for url in urls if url in self.indexed_urls]
+        others = [url for url in urls if url not in self.indexed_urls]
+        yield from self.render_all(indexed, workers)
+        if self.index_build is None:
+            if workers > 1 and len(others) >= render_pool.PARALLEL_FROM:
+                # Fork the render processes before a thread runs.
+                self.pool = self.pool or render_pool.start(self, workers)
+            index()
+        yield from self.render_all(others, workers)
+
     def render_all(self, urls: list[str], workers: int):
         """Render ``urls`` here, or across ``workers`` processes when many."""
         static = (settings.STATIC_URL, settings.MEDIA_URL)
@@ -372,20 +377,10 @@ class Exporter:
             self.pool = render_pool.start(self, workers)
         yield from render_pool.render(self.pool, pages)
 
-    def search_index(
-        self, *, directory: Path, old_manifest: dict[str, str], old_state: dict
-    ) -> dict[str, bytes]:
+    def search_index(self) -> dict[str, bytes]:
         """Return the files of the index parts whose pages' text changed."""
-        files, kept, self.search_state = search_index.index_files(
-            parts=self.index_parts,
-            rendered=self.files,
-            carried=self.carried,
-            directory=directory,
-            old_manifest=old_manifest,
-            old_state=old_state,
-        )
+        if self.index_build is None:
+            self.start_index()
+        files, kept, self.search_state = self.index_build.result()
         self.carried.update(kept)
         return files
-
-
-CARDS_KEPT = 4000  # articles kept as cards in each process

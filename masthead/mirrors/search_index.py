@@ -20,7 +20,7 @@ import json
 import re
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
@@ -188,6 +188,15 @@ def build_parts(
         for built in pool.map(build, sorted(parts)):
             files.update(built)
     return files
+
+
+def start(**kwargs) -> Future:
+    """Run ``index_files`` in a thread of its own; its Pagefind processes
+    run while this one goes on rendering."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(index_files, **kwargs)
+    pool.shutdown(wait=False)  # the build goes on; the thread ends with it
+    return future
 
 
 def index_files(
