@@ -30,6 +30,7 @@ from masthead.mirrors.paths import (
     relative,
 )
 from masthead.news.models import ArticlePage, articles_shown_with
+from masthead.news.models.pages import cards_rendered_once, listings_counted
 
 
 class Exporter:
@@ -70,6 +71,7 @@ class Exporter:
         self.plan = generations.Plan()
         self.cards: dict[int, ArticlePage] = {}  # what articles show, by id
         self.shown: dict[int, tuple[list, list]] = {}
+        self.card_html: dict[tuple, str] = {}  # cards rendered, for listings
 
     # Rendering -------------------------------------------------------------
 
@@ -187,7 +189,11 @@ class Exporter:
             content = sitemap.render(self.request(url), self.site)
             kind = "application/xml"
         if content is None:
-            with articles_shown_with(self.shown):
+            with (
+                articles_shown_with(self.shown),
+                cards_rendered_once(self.card_html),
+                listings_counted(self.plan.counts),
+            ):
                 response = self.get(url)
             if response.status_code != 200:
                 return target, None, False, found, f"{response.status_code} {url}"
@@ -204,9 +210,11 @@ class Exporter:
         elif kind.startswith("text/css"):
             content = self.rewrite_css(content.decode(), target, found).encode()
         elif target.endswith("sitemap.xml"):
+            base = f"http{'s' if self.secure else ''}://{self.host}/"
             for loc in SITEMAP_LOC.findall(content.decode()):
-                internal = self.internal(loc)
-                if internal:
+                if loc.startswith(base) and "?" not in loc and "#" not in loc:
+                    found.append(loc[len(base) - 1 :])  # what internal() says
+                elif internal := self.internal(loc):
                     found.append(
                         internal[0] + (f"?{internal[1]}" if internal[1] else "")
                     )
@@ -355,7 +363,9 @@ class Exporter:
         others = [url for url in urls if url not in self.indexed_urls]
         yield from self.render_all(indexed, workers)
         if self.index_build is None:
-            if workers > 1 and len(others) >= render_pool.PARALLEL_FROM:
+            static = (settings.STATIC_URL, settings.MEDIA_URL)
+            pages = [url for url in others if not url.startswith(static)]
+            if workers > 1 and len(pages) >= render_pool.PARALLEL_FROM:
                 # Fork the render processes before a thread runs.
                 self.pool = self.pool or render_pool.start(self, workers)
             index()

@@ -152,6 +152,8 @@ class Plan:
     # Article id -> the ids of its "Read more" cards and of the "More in
     # section" articles after them, as the article's page reads them.
     shown: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # Listing path -> how many articles it lists, over all its pages.
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _pages(url: str, count: int) -> list[str]:
@@ -162,6 +164,7 @@ def _pages(url: str, count: int) -> list[str]:
 def _listing(plan: Plan, url: str, ids: list[int], versions: dict, *extra) -> None:
     """Key each ``?page=N`` of a listing by the articles it shows."""
     total = len(ids)
+    plan.counts[url] = total
     for number, page_url in enumerate(_pages(url, total)):
         shown = ids[number * ARTICLES_PER_PAGE : (number + 1) * ARTICLES_PER_PAGE]
         plan.keys[page_url] = digest(

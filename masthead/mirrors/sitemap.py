@@ -11,9 +11,12 @@ own sitemaps. A sitemap this cannot write as the view would (a second page,
 alternates for translations) is left to the view: ``render`` returns None.
 """
 
+from datetime import datetime
+
+from django.conf import settings
 from django.contrib.sites.requests import RequestSite
 from django.utils.html import conditional_escape
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone, is_aware
 from wagtail.models import Site
 
 from masthead.news.sitemaps import PageSitemap, sitemaps_for
@@ -27,17 +30,24 @@ HEAD = (
 TAIL = "\n</urlset>\n"
 
 
-def _lastmod(value) -> str:
-    """``{{ lastmod|date:"Y-m-d" }}`` as the template writes it."""
+def _lastmod(value, zone) -> str:
+    """``{{ lastmod|date:"Y-m-d" }}`` as the template writes it (``zone``:
+    the current time zone when aware datetimes are shown in it)."""
     if not value:
         return ""
-    return f"<lastmod>{template_localtime(value):%Y-%m-%d}</lastmod>"
+    if zone is not None and isinstance(value, datetime) and is_aware(value):
+        value = value.astimezone(zone)
+    return f"<lastmod>{value:%Y-%m-%d}</lastmod>"
+
+
+def _zone():
+    return get_current_timezone() if settings.USE_TZ else None
 
 
 def _entry(url: dict) -> str:
     """One ``<url>`` of Django's ``sitemap.xml`` template (inside spaceless)."""
     text = f"<url><loc>{conditional_escape(url['location'])}</loc>"
-    text += _lastmod(url["lastmod"])
+    text += _lastmod(url["lastmod"], _zone())
     if url["changefreq"]:
         text += f"<changefreq>{conditional_escape(url['changefreq'])}</changefreq>"
     if url["priority"]:
@@ -60,12 +70,13 @@ def _pages(sitemap: PageSitemap, site: Site, base: str) -> list[str] | None:
         return None
     # Page.get_url under the request's own site: the path below its root.
     cut = len(site.root_page.url_path) - 1
+    zone = _zone()
     entries = []
     for url_path, published in rows:
         if not url_path.startswith(site.root_page.url_path):
             return None
         location = conditional_escape(base + url_path[cut:])
-        entries.append(f"<url><loc>{location}</loc>{_lastmod(published)}</url>")
+        entries.append(f"<url><loc>{location}</loc>{_lastmod(published, zone)}</url>")
     return entries
 
 
