@@ -295,6 +295,10 @@ def plan() -> Plan:
     since = timezone.now() - timedelta(hours=NEWS_SITEMAP_HOURS)
     recent = [versions[i] for i in order if (first_published[i] or since) >= since]
     result.keys["/news-sitemap.xml"] = digest(result.keys["*"], recent[:1000])
+    if Site.objects.count() > 1:
+        # Tag and author listings count the articles of every site; the
+        # counts above are of this one: let the listings count for themselves.
+        result.counts.clear()
     result.info_pages = [
         url(url_path)
         for url_path in InfoPage.objects.live()

@@ -5,9 +5,11 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from wagtail.models import Site
 
 from masthead.mirrors import generations, sitemap
 from masthead.mirrors.exporter import Exporter
+from masthead.news.factories import ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +69,10 @@ def test_every_page_renders_the_same_with_cards_kept_and_counts_given(demo):
         if is_html:
             plain = exporter.rewrite_html(plain.decode(), target, []).encode()
         assert fast == plain, url
+
+
+def test_listings_count_for_themselves_when_there_are_other_sites(section, home):
+    ArticlePageFactory(parent=section, title="Counted")
+    assert generations.plan().counts[section.url_path[len(home.url_path) - 1 :]] == 1
+    Site.objects.create(hostname="other.example", root_page=home)
+    assert generations.plan().counts == {}
