@@ -30,7 +30,7 @@ from masthead.mirrors.paths import (
     relative,
 )
 from masthead.news.models import ArticlePage, articles_shown_with
-from masthead.news.models.pages import cards_rendered_once, listings_counted
+from masthead.news.models.export_hints import cards_rendered_once, listings_known
 
 
 class Exporter:
@@ -192,7 +192,7 @@ class Exporter:
             with (
                 articles_shown_with(self.shown),
                 cards_rendered_once(self.card_html),
-                listings_counted(self.plan.counts),
+                listings_known(self.plan.listings),
             ):
                 response = self.get(url)
             if response.status_code != 200:

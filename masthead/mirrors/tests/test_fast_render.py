@@ -48,9 +48,9 @@ def test_a_sitemap_query_string_is_left_to_the_view(demo):
     assert sitemap.render(exporter.request("/sitemap.xml?p=2"), exporter.site) is None
 
 
-def test_every_page_renders_the_same_with_cards_kept_and_counts_given(demo):
+def test_every_page_renders_the_same_with_cards_kept_and_listings_known(demo):
     # The export renders listings with each article's card rendered once and
-    # the listings' counts from its plan; the site renders them without.
+    # the listings' articles from its plan; the site renders them without.
     exporter = Exporter()
     exporter.plan = generations.plan()
     urls = [url for url in exporter.plan.keys if url != "*"]
@@ -71,8 +71,9 @@ def test_every_page_renders_the_same_with_cards_kept_and_counts_given(demo):
         assert fast == plain, url
 
 
-def test_listings_count_for_themselves_when_there_are_other_sites(section, home):
+def test_listings_query_for_themselves_when_there_are_other_sites(section, home):
     ArticlePageFactory(parent=section, title="Counted")
-    assert generations.plan().counts[section.url_path[len(home.url_path) - 1 :]] == 1
+    listings = generations.plan().listings
+    assert len(listings[section.url_path[len(home.url_path) - 1 :]]) == 1
     Site.objects.create(hostname="other.example", root_page=home)
-    assert generations.plan().counts == {}
+    assert generations.plan().listings == {}

@@ -33,6 +33,7 @@ from masthead.news import fragments
 from masthead.news.blocks import ArticleBodyBlock
 from masthead.news.models.article_parts import ArticleAuthor, ArticleTag
 from masthead.news.models.authors import Author
+from masthead.news.models.export_hints import PlannedPaginator, listing_ids
 from masthead.news.models.images import NewsImage
 from masthead.news.models.routing import (
     OneChildTypeRoutingMixin,
@@ -50,47 +51,6 @@ SHOWN_WITH = 4
 # Set by a caller that renders many articles (the static export), which
 # reads what each one shows below it for all of them at once.
 _shown_with: ContextVar[dict | None] = ContextVar("shown_with", default=None)
-
-
-# Set by the static export: the HTML of the cards rendered so far in this
-# process, by article version and card options (``card_tags``).
-_card_memo: ContextVar[dict | None] = ContextVar("card_memo", default=None)
-CARDS_REMEMBERED = 30000
-
-
-def card_memo() -> dict | None:
-    return _card_memo.get()
-
-
-@contextmanager
-def cards_rendered_once(memo: dict):
-    """Render each article's card once while this lasts: listings reuse it.
-
-    Only for a caller that renders many pages of one unchanging snapshot
-    (the static export): a card shows its section's title and its authors'
-    names, which are not in its key.
-    """
-    if len(memo) > CARDS_REMEMBERED:
-        memo.clear()
-    token = _card_memo.set(memo)
-    try:
-        yield
-    finally:
-        _card_memo.reset(token)
-
-
-# Set by the static export, which knows how many articles each listing has.
-_listing_counts: ContextVar[dict | None] = ContextVar("listing_counts", default=None)
-
-
-@contextmanager
-def listings_counted(counts: dict[str, int]):
-    """Paginate listings with their article counts given (path -> count)."""
-    token = _listing_counts.set(counts)
-    try:
-        yield
-    finally:
-        _listing_counts.reset(token)
 
 
 @contextmanager
@@ -125,10 +85,11 @@ def paginate(request, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorP
     raw = request.GET.get("page", "1")
     if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
         raise Http404(_("That page number is not valid."))
-    paginator = Paginator(queryset, per_page)
-    counts = _listing_counts.get()
-    if counts is not None and request.path in counts:
-        paginator.count = counts[request.path]  # known: no count query
+    ids = listing_ids(request.path)
+    if ids is None or not isinstance(queryset, models.QuerySet):
+        paginator = Paginator(queryset, per_page)
+    else:
+        paginator = PlannedPaginator(queryset, per_page, ids=ids)
     try:
         return paginator.page(int(raw))
     except EmptyPage as error:

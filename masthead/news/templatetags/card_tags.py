@@ -10,7 +10,7 @@ is rendered once for all of them.
 from django import template
 from django.utils.translation import get_language
 
-from masthead.news.models.pages import card_memo
+from masthead.news.models.export_hints import card_memo
 
 register = template.Library()
 
