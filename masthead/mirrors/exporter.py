@@ -1,5 +1,8 @@
-"""The renderer of the static export: every page through Django's handler,
-its links made relative, in two processes when there are many.
+"""The renderer of the static export: every page through Django's handler
+(the sitemap written from one query, ``mirrors.sitemap``), its links made
+relative, in two processes when there are many. Pages render with what the
+plan knows (``news.models.export_hints``): each card rendered once, listings
+read by their articles' ids; the search index builds in a thread meanwhile.
 """
 
 import re
