@@ -98,21 +98,25 @@ def export_site(
         full=full,
         workers=workers,
     )
-    new = {}
+    new: dict[str, str] = {}
+    sizes: dict[str, int] = {}  # path -> bytes, kept in the state
+    old_sizes = state.get("sizes") if isinstance(state.get("sizes"), dict) else {}
     report = Report(
         missing=exporter.missing,
         rendered=exporter.rendered,
         skipped=exporter.skipped,
     )
     report.pages = exporter.rendered + exporter.skipped
-    _write(directory, exporter.files, old, new, report)
-    index = exporter.search_index(
-        directory=directory, old_manifest=old, old_state=state
-    )
-    _write(directory, index, old, new, report)
+    _write(directory, exporter.files, old, new, sizes, report)
+    index = exporter.search_index()
+    _write(directory, index, old, new, sizes, report)
     for path, digest in exporter.carried.items():
         new[path] = digest
-        report.bytes += (directory / path).stat().st_size
+        size = old_sizes.get(path)
+        if not isinstance(size, int) or old.get(path) != digest:
+            size = (directory / path).stat().st_size
+        sizes[path] = size
+        report.bytes += size
     for path in set(old) - set(new):
         file = directory / path
         if file.is_file():
@@ -126,6 +130,7 @@ def export_site(
                 "keys": exporter.keys,
                 "urls": sorted(exporter.urls),
                 "search": exporter.search_state,
+                "sizes": sizes,
             },
             indent=0,
             sort_keys=True,
@@ -139,11 +144,14 @@ def export_site(
     return report
 
 
-def _write(directory: Path, files: dict, old: dict, new: dict, report) -> None:
+def _write(
+    directory: Path, files: dict, old: dict, new: dict, sizes: dict, report
+) -> None:
     """Write the files whose bytes differ from the last export's."""
     for path, content in sorted(files.items()):
         digest = hashlib.sha256(content).hexdigest()
         new[path] = digest
+        sizes[path] = len(content)
         report.bytes += len(content)
         file = directory / path
         if old.get(path) == digest and file.is_file():

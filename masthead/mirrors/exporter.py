@@ -1,5 +1,8 @@
-"""The renderer of the static export: every page through Django's handler,
-its links made relative, in two processes when there are many.
+"""The renderer of the static export: every page through Django's handler
+(the sitemap written from one query, ``mirrors.sitemap``), its links made
+relative, in two processes when there are many. Pages render with what the
+plan knows (``news.models.export_hints``): each card rendered once, listings
+read by their articles' ids; the search index builds in a thread meanwhile.
 """
 
 import re
@@ -15,7 +18,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
-from masthead.mirrors import generations, render_pool, search_index
+from masthead.mirrors import cards, generations, render_pool, search_index, sitemap
 from masthead.mirrors.paths import (
     ATTRIBUTE,
     CSS_URL,
@@ -29,7 +32,8 @@ from masthead.mirrors.paths import (
     output_path,
     relative,
 )
-from masthead.news.models import ArticlePage, articles_shown_with, prepare_cards
+from masthead.news.models import ArticlePage, articles_shown_with
+from masthead.news.models.export_hints import cards_rendered_once, listings_known
 
 
 class Exporter:
@@ -61,6 +65,8 @@ class Exporter:
         self.urls: set[str] = set()  # every URL exported, for the next export
         self.index_parts: dict[str, str] = {}  # export path -> its index part
         self.search_state: dict = {}
+        self.indexed_urls: set[str] = set()
+        self.index_build = None  # the search index, built in a thread
         self.rendered = 0
         self.skipped = 0
         self.pool = None
@@ -68,13 +74,18 @@ class Exporter:
         self.plan = generations.Plan()
         self.cards: dict[int, ArticlePage] = {}  # what articles show, by id
         self.shown: dict[int, tuple[list, list]] = {}
+        self.card_html: dict[tuple, str] = {}  # cards rendered, for listings
 
     # Rendering -------------------------------------------------------------
 
-    def get(self, url: str):
+    def request(self, url: str):
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
         if self.site is not None:  # every page has the same host: look it up once
             request._wagtail_site = self.site
+        return request
+
+    def get(self, url: str):
+        request = self.request(url)
         response = self.handler.get_response(request)
         if self.site is None:
             self.site = getattr(request, "_wagtail_site", None)
@@ -177,8 +188,15 @@ class Exporter:
             content = self.asset(settings.STATIC_URL, None, parts.path)
         elif parts.path.startswith(settings.MEDIA_URL):
             content = self.asset(settings.MEDIA_URL, settings.MEDIA_ROOT, parts.path)
+        if content is None and url == sitemap.PATH and self.site is not None:
+            content = sitemap.render(self.request(url), self.site)
+            kind = "application/xml"
         if content is None:
-            with articles_shown_with(self.shown):
+            with (
+                articles_shown_with(self.shown),
+                cards_rendered_once(self.card_html),
+                listings_known(self.plan.listings),
+            ):
                 response = self.get(url)
             if response.status_code != 200:
                 return target, None, False, found, f"{response.status_code} {url}"
@@ -187,7 +205,7 @@ class Exporter:
             else:
                 content = response.content
             kind = response.get("Content-Type", "")
-        else:
+        elif parts.path != sitemap.PATH:
             kind = "text/css" if target.endswith(".css") else ""
         is_html = kind.startswith("text/html")
         if is_html:
@@ -195,9 +213,11 @@ class Exporter:
         elif kind.startswith("text/css"):
             content = self.rewrite_css(content.decode(), target, found).encode()
         elif target.endswith("sitemap.xml"):
+            base = f"http{'s' if self.secure else ''}://{self.host}/"
             for loc in SITEMAP_LOC.findall(content.decode()):
-                internal = self.internal(loc)
-                if internal:
+                if loc.startswith(base) and "?" not in loc and "#" not in loc:
+                    found.append(loc[len(base) - 1 :])  # what internal() says
+                elif internal := self.internal(loc):
                     found.append(
                         internal[0] + (f"?{internal[1]}" if internal[1] else "")
                     )
@@ -208,31 +228,8 @@ class Exporter:
         return [(url, *self.render(url)) for url in urls]
 
     def read_shown(self, urls: list[str]) -> None:
-        """Read what the articles among ``urls`` show below them, at once.
-
-        Each article's page would ask for its "Read more" cards and "More
-        in section" articles in five queries of its own; most of them are
-        the same few articles (a section's newest), kept here as cards.
-        """
-        ids = [self.plan.articles[url] for url in urls if url in self.plan.articles]
-        wanted = {i for pk in ids for part in self.plan.shown[pk] for i in part}
-        missing = wanted - set(self.cards)
-        if len(self.cards) + len(missing) > CARDS_KEPT:
-            self.cards = {i: self.cards[i] for i in wanted & set(self.cards)}
-        if missing:
-            articles = (
-                ArticlePage.objects.filter(pk__in=missing)
-                .select_related("lead_image")
-                .defer_streamfields()
-            )
-            self.cards.update((card.pk, card) for card in prepare_cards(articles))
-        self.shown = {
-            pk: tuple(
-                [self.cards[i] for i in part if i in self.cards]
-                for part in self.plan.shown[pk]
-            )
-            for pk in ids
-        }
+        """Read what the articles among ``urls`` show below them, at once."""
+        self.cards, self.shown = cards.shown_with(self.plan, self.cards, urls)
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
@@ -295,7 +292,20 @@ class Exporter:
         self.index_parts.update(
             (output_path(url), search_index.part_name(None)) for url in plan.info_pages
         )
+        self.indexed_urls = {*plan.articles, *plan.info_pages}
         self.static_pages(queue)
+
+        def index() -> None:  # once every indexed page is rendered or kept
+            self.index_build = search_index.start(
+                parts=self.index_parts,
+                rendered=self.files,
+                carried=dict(self.carried),
+                directory=directory,
+                old_manifest=old_manifest,
+                old_state=old_state,
+            )
+
+        self.start_index = index
         # What this process queued; link_for's own set also holds the links
         # it found while rendering here, which are still to be queued.
         enqueued = set(queue)
@@ -324,8 +334,8 @@ class Exporter:
                             self.skipped += target.endswith(".html")
                             continue
                     batch.append(url)
-                for url, target, content, is_html, found, problem in self.render_all(
-                    batch, workers
+                for url, target, content, is_html, found, problem in self.render_batch(
+                    batch, workers, index
                 ):
                     done += 1
                     if content is None:
@@ -349,6 +359,21 @@ class Exporter:
                 self.pool = None
         self.progress(done + self.skipped, done + self.skipped)
 
+    def render_batch(self, urls: list[str], workers: int, index: Callable):
+        """Render ``urls``, the indexed pages first; then start the search
+        index, whose Pagefind processes run while the listings render."""
+        indexed = [url for url in urls if url in self.indexed_urls]
+        others = [url for url in urls if url not in self.indexed_urls]
+        yield from self.render_all(indexed, workers)
+        if self.index_build is None:
+            static = (settings.STATIC_URL, settings.MEDIA_URL)
+            pages = [url for url in others if not url.startswith(static)]
+            if workers > 1 and len(pages) >= render_pool.PARALLEL_FROM:
+                # Fork the render processes before a thread runs.
+                self.pool = self.pool or render_pool.start(self, workers)
+            index()
+        yield from self.render_all(others, workers)
+
     def render_all(self, urls: list[str], workers: int):
         """Render ``urls`` here, or across ``workers`` processes when many."""
         static = (settings.STATIC_URL, settings.MEDIA_URL)
@@ -365,20 +390,10 @@ class Exporter:
             self.pool = render_pool.start(self, workers)
         yield from render_pool.render(self.pool, pages)
 
-    def search_index(
-        self, *, directory: Path, old_manifest: dict[str, str], old_state: dict
-    ) -> dict[str, bytes]:
+    def search_index(self) -> dict[str, bytes]:
         """Return the files of the index parts whose pages' text changed."""
-        files, kept, self.search_state = search_index.index_files(
-            parts=self.index_parts,
-            rendered=self.files,
-            carried=self.carried,
-            directory=directory,
-            old_manifest=old_manifest,
-            old_state=old_state,
-        )
+        if self.index_build is None:
+            self.start_index()
+        files, kept, self.search_state = self.index_build.result()
         self.carried.update(kept)
         return files
-
-
-CARDS_KEPT = 4000  # articles kept as cards in each process

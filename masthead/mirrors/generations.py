@@ -152,6 +152,8 @@ class Plan:
     # Article id -> the ids of its "Read more" cards and of the "More in
     # section" articles after them, as the article's page reads them.
     shown: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # Listing path -> the ids of the articles it lists, newest first.
+    listings: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _pages(url: str, count: int) -> list[str]:
@@ -162,6 +164,7 @@ def _pages(url: str, count: int) -> list[str]:
 def _listing(plan: Plan, url: str, ids: list[int], versions: dict, *extra) -> None:
     """Key each ``?page=N`` of a listing by the articles it shows."""
     total = len(ids)
+    plan.listings[url] = ids
     for number, page_url in enumerate(_pages(url, total)):
         shown = ids[number * ARTICLES_PER_PAGE : (number + 1) * ARTICLES_PER_PAGE]
         plan.keys[page_url] = digest(
@@ -292,6 +295,10 @@ def plan() -> Plan:
     since = timezone.now() - timedelta(hours=NEWS_SITEMAP_HOURS)
     recent = [versions[i] for i in order if (first_published[i] or since) >= since]
     result.keys["/news-sitemap.xml"] = digest(result.keys["*"], recent[:1000])
+    if Site.objects.count() > 1:
+        # Tag and author listings show the articles of every site; the ids
+        # above are of this one: let the listings query for themselves.
+        result.listings.clear()
     result.info_pages = [
         url(url_path)
         for url_path in InfoPage.objects.live()

@@ -20,7 +20,7 @@ import json
 import re
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 PAGEFIND_DIR = "pagefind"
@@ -190,6 +190,15 @@ def build_parts(
     return files
 
 
+def start(**kwargs) -> Future:
+    """Run ``index_files`` in a thread of its own; its Pagefind processes
+    run while this one goes on rendering."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(index_files, **kwargs)
+    pool.shutdown(wait=False)  # the build goes on; the thread ends with it
+    return future
+
+
 def index_files(
     *,
     parts: dict[str, str],
@@ -229,15 +238,18 @@ def index_files(
     old_keys = old.get("parts", {}) if old.get("primary") == primary else {}
     kept: dict[str, str] = {}
     stale: dict[str, dict[str, str]] = {}
+    # The last export's index files by the folder of their part, in one pass.
+    by_folder: dict[str, list[str]] = {}
+    for path in old_manifest:
+        if not path.startswith(PAGEFIND_DIR + "/") or path == PARTS_LIST:
+            continue
+        if path.startswith(PARTS_DIR + "/"):
+            folder = "/".join(path.split("/", 3)[:3])
+        else:
+            folder = PAGEFIND_DIR
+        by_folder.setdefault(folder, []).append(path)
     for name, targets in members.items():
-        folder = part_dir(name, primary) + "/"
-        files = [
-            path
-            for path in old_manifest
-            if path.startswith(folder)
-            and (name != primary or not path.startswith(PARTS_DIR + "/"))
-            and path != PARTS_LIST
-        ]
+        files = by_folder.get(part_dir(name, primary), [])
         if (
             old_keys.get(name) == keys[name]
             and files

@@ -33,6 +33,7 @@ from masthead.news import fragments
 from masthead.news.blocks import ArticleBodyBlock
 from masthead.news.models.article_parts import ArticleAuthor, ArticleTag
 from masthead.news.models.authors import Author
+from masthead.news.models.export_hints import PlannedPaginator, listing_ids
 from masthead.news.models.images import NewsImage
 from masthead.news.models.routing import (
     OneChildTypeRoutingMixin,
@@ -84,8 +85,13 @@ def paginate(request, queryset, per_page: int = ARTICLES_PER_PAGE) -> PaginatorP
     raw = request.GET.get("page", "1")
     if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
         raise Http404(_("That page number is not valid."))
+    ids = listing_ids(request.path)
+    if ids is None or not isinstance(queryset, models.QuerySet):
+        paginator = Paginator(queryset, per_page)
+    else:
+        paginator = PlannedPaginator(queryset, per_page, ids=ids)
     try:
-        return Paginator(queryset, per_page).page(int(raw))
+        return paginator.page(int(raw))
     except EmptyPage as error:
         raise Http404(_("There is no page with that number.")) from error
 
