@@ -16,13 +16,12 @@ END = "<!-- end bench/run.py -->"
 # to a missed target. Correct these when the causes change.
 WHY = {
     "(a) article, app, page cache off, 8 connections": (
-        "an uncached article still runs Django's whole stack (about 20 "
-        "middleware), Wagtail's routing (one query, its SQL compiled once per "
-        "process) and the template (appeals, the newsletter form, URL "
-        "reversing, about 15 reads from the file cache), and compresses the "
-        "page with brotli: 7-10 ms of CPU per render measured in one process; "
-        "granian's two processes of two threads share the two cores with wrk "
-        "and the rest of the machine"
+        "an uncached article costs 4-5 ms of CPU in one process (the shared "
+        "parts of the page kept in memory, masthead/memo.py); what is left is "
+        "the article's query and parts, Wagtail's view-restriction hook, "
+        "brotli and Django's middleware, and granian's four threads, wrk and "
+        "the rest of the machine take turns on the two cores, which sets the "
+        "slowest 1 %"
     ),
     "(b) article, app's page cache, 64 connections": (
         "a hit is answered at the WSGI level from process memory, about 4 µs "
@@ -48,12 +47,12 @@ WHY = {
     ),
 }
 SEARCH_WHY = (
-    "the search takes well under a millisecond for a miss on SQLite (one "
-    "query on Wagtail's FTS5 tables) and the per-address miss count one "
-    "UPSERT on a connection kept open; each miss renders the page (about "
-    "6-8 ms of CPU) and compresses it both ways for the cache, and p99 is "
-    "set by granian's four threads, wrk and other work taking turns on the "
-    "two cores"
+    "a miss costs 4-5 ms of CPU in one process (the search itself well "
+    "under a millisecond on SQLite's FTS5 tables, the per-address miss "
+    "count one UPSERT, the page rendered and compressed both ways for the "
+    "cache); the rate and p50 are well within, the slowest 1 % is not yet "
+    "explained: granian's four threads, wrk and the other work take turns "
+    "on the two cores, and each miss also stores a file in the file cache"
 )
 
 
