@@ -47,12 +47,14 @@ WHY = {
     ),
 }
 SEARCH_WHY = (
-    "a miss costs 4-5 ms of CPU in one process (the search itself well "
-    "under a millisecond on SQLite's FTS5 tables, the per-address miss "
-    "count one UPSERT, the page rendered and compressed both ways for the "
-    "cache); the rate and p50 are well within, the slowest 1 % is not yet "
-    "explained: granian's four threads, wrk and the other work take turns "
-    "on the two cores, and each miss also stores a file in the file cache"
+    "a miss costs 4-5 ms of CPU in one process and the rate and p50 are "
+    "well within; the slowest ones wait for the file cache's cull: each "
+    "miss stores its page, and when the folder reaches MAX_ENTRIES (5,000) "
+    "one request deletes a third of it, 270 ms in one process measured "
+    "serially (1,500 misses one after another: p50 3.9 ms, p99 17.6 ms, the "
+    "cull 273 ms), while the other connections of that process queue "
+    "behind it; with Redis as the cache (the production setup) there is "
+    "no cull"
 )
 
 
