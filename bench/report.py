@@ -50,11 +50,11 @@ SEARCH_WHY = (
     "a miss costs 4-5 ms of CPU in one process and the rate and p50 are "
     "well within; the slowest ones wait for the file cache's cull: each "
     "miss stores its page, and when the folder reaches MAX_ENTRIES (5,000) "
-    "one request deletes a third of it, 270 ms in one process measured "
-    "serially (1,500 misses one after another: p50 3.9 ms, p99 17.6 ms, the "
-    "cull 273 ms), while the other connections of that process queue "
-    "behind it; with Redis as the cache (the production setup) there is "
-    "no cull"
+    "the request that stores deletes a twentieth of it (35-65 ms; a third, "
+    "270 ms, before CULL_FREQUENCY was set to 20), while the other "
+    "connections of that process queue behind it, on two cores shared with "
+    "wrk; 1,500 misses one after another in one process: p50 4.0 ms, p99 "
+    "15.9 ms. With Redis as the cache (the production setup) there is no cull"
 )
 
 
