@@ -19,6 +19,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypeVar
 from weakref import WeakSet
 
@@ -91,3 +93,35 @@ def _settings_changed(**kwargs) -> None:
     # What a part holds may follow any setting (the site's name, the
     # languages, the URLs): tests that change one get fresh parts.
     clear_all()
+
+
+# Set while one snapshot of the site is rendered page by page (the static
+# export): the parts read from the shared cache, kept for the whole render.
+_once: ContextVar[dict | None] = ContextVar("rendering_once", default=None)
+
+
+@contextmanager
+def rendering_once(parts: dict):
+    """Render one unchanging snapshot of the site while this lasts.
+
+    Parts of which there is one per article (``{% memo … using=… %}``, the
+    article's blocks) are rendered, neither read from the shared cache nor
+    stored there or in memory: the static export renders every article once,
+    and storing 10,000 articles' parts would push out what the site's
+    readers are served. The site's shared parts (``news.fragments.cached``)
+    are read from the shared cache once and kept in ``parts``.
+    """
+    token = _once.set(parts)
+    try:
+        yield
+    finally:
+        _once.reset(token)
+
+
+def rendered_once() -> bool:
+    return _once.get() is not None
+
+
+def parts_kept() -> dict | None:
+    """The shared parts kept while a snapshot renders (``rendering_once``)."""
+    return _once.get()

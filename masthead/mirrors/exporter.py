@@ -1,42 +1,41 @@
-"""The renderer of the static export: every page through Django's handler
-(the sitemap written from one query, ``mirrors.sitemap``), its links made
-relative, in two processes when there are many. Pages render with what the
-plan knows (``news.models.export_hints``): each card rendered once, listings
-read by their articles' ids; the search index builds in a thread meanwhile.
+"""The renderer of the static export: every page from its view, without the
+middleware (Django's handler for the first page, and for a page the view
+does not answer), the sitemap from one query (``mirrors.sitemap``), its
+links made relative (``mirrors.links``), in two processes when there are
+many. Pages render in batches with what the plan knows
+(``news.models.export_hints``): a batch's articles and cards read at once,
+each card and image rendered once, listings read by their articles' ids,
+each article's own parts not stored in the shared cache; the search index
+builds in a thread meanwhile.
 """
 
-import re
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.core.handlers.base import BaseHandler
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 from masthead.mirrors import cards, generations, render_pool, search_index, sitemap
+from masthead.mirrors.links import LinkRewriter
 from masthead.mirrors.paths import (
-    ATTRIBUTE,
-    CSS_URL,
-    PAGE_QUERY,
     SEARCH_PATH,
     SEEDS,
     SITEMAP_LOC,
-    SKIPPED_PREFIXES,
     SUPPORT_PATH,
-    TAG,
     output_path,
-    relative,
 )
-from masthead.news.models import ArticlePage, articles_shown_with
-from masthead.news.models.export_hints import cards_rendered_once, listings_known
+from masthead.news.models import export_hints
 
 
-class Exporter:
+class Exporter(LinkRewriter):
     def __init__(self, *, progress: Callable[[int, int], None] | None = None):
         self.progress = progress or (lambda done, total: None)
         site_url = urlsplit(settings.SITE_URL)
@@ -72,9 +71,8 @@ class Exporter:
         self.pool = None
         self.site = None
         self.plan = generations.Plan()
-        self.cards: dict[int, ArticlePage] = {}  # what articles show, by id
-        self.shown: dict[int, tuple[list, list]] = {}
-        self.card_html: dict[tuple, str] = {}  # cards rendered, for listings
+        self.known = export_hints.Snapshot()  # what pages render with
+        self.links: dict[tuple, str] = {}  # (value, folder, path) -> link
 
     # Rendering -------------------------------------------------------------
 
@@ -86,79 +84,37 @@ class Exporter:
 
     def get(self, url: str):
         request = self.request(url)
+        if self.site is not None:
+            response = self.view(request)
+            if response is not None:
+                return response
         response = self.handler.get_response(request)
         if self.site is None:
             self.site = getattr(request, "_wagtail_site", None)
         return response
 
-    def internal(self, value: str) -> tuple[str, str, str] | None:
-        """(path, query, fragment) when ``value`` points at our own site."""
-        value = value.strip()
-        if not value or value.startswith(("#", "data:", "mailto:", "javascript:")):
+    def view(self, request):
+        """Answer ``request`` from its view, without the middleware; None when
+        the view does not answer it (a 404, an error: the handler does).
+
+        What the middleware adds to a reader's page is headers, which the
+        export does not keep; every request here is an anonymous GET of the
+        one host, whose site is known. ``test_fast_render`` compares the
+        bytes with the handler's, for every page of the demo.
+        """
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
             return None
-        if value.startswith("?"):
-            value = self.current_path + value
-        parts = urlsplit(value)
-        if parts.scheme or parts.netloc:
-            if parts.scheme not in ("http", "https", ""):
-                return None
-            if parts.netloc not in self.own_hosts:
-                return None
-        elif not parts.path.startswith("/"):
-            return None  # already relative
-        return parts.path or "/", parts.query, parts.fragment
-
-    def link_for(self, value: str, source: str, queue) -> str:
-        found = self.internal(value)
-        if found is None:
-            return value
-        path, query, fragment = found
-        if path.startswith(SEARCH_PATH):
-            target = output_path(SEARCH_PATH)
-        elif path == SUPPORT_PATH or path.startswith(SUPPORT_PATH):
-            target = output_path(SUPPORT_PATH)
-        elif path.startswith(SKIPPED_PREFIXES):
-            return value
-        else:
-            if query and not PAGE_QUERY.match(query):
-                query = ""
-            url = path + (f"?{query}" if query else "")
-            if url not in self.queued:
-                self.queued.add(url)
-                queue.append(url)
-            target = output_path(path, query)
-        link = relative(target, source)
-        return link + (f"#{fragment}" if fragment else "")
-
-    def rewrite_html(self, html: str, source: str, queue) -> str:
-        def attribute(match: re.Match) -> str:
-            name, quote, value = match["name"], match["quote"], match["value"]
-            if name.strip().lower() == "srcset":
-                candidates = []
-                for candidate in value.split(","):
-                    bits = candidate.strip().split(None, 1)
-                    if bits:
-                        bits[0] = self.link_for(bits[0], source, queue)
-                        candidates.append(" ".join(bits))
-                value = ", ".join(candidates)
-            else:
-                value = self.link_for(value.replace("&amp;", "&"), source, queue)
-                value = value.replace("&", "&amp;")
-            return f"{name}={quote}{value}{quote}"
-
-        def tag(match: re.Match) -> str:
-            text = match.group(0)
-            if 'rel="canonical"' in text:  # the one link that names the main domain
-                return text
-            return ATTRIBUTE.sub(attribute, text)
-
-        return TAG.sub(tag, html)
-
-    def rewrite_css(self, css: str, source: str, queue) -> str:
-        def url(match: re.Match) -> str:
-            return f"url({match[1]}{self.link_for(match[2], source, queue)}{match[1]})"
-
-        return CSS_URL.sub(url, css)
+        request.resolver_match = match
+        request.user = AnonymousUser()
+        try:
+            response = match.func(request, *match.args, **match.kwargs)
+            if callable(getattr(response, "render", None)):
+                response = response.render()
+        except Http404:
+            return None
+        return response if response.status_code == 200 else None
 
     def asset(self, prefix: str, root: Path | None, path: str) -> bytes | None:
         name = unquote(path[len(prefix) :])
@@ -179,6 +135,9 @@ class Exporter:
 
     def render(self, url: str) -> tuple[str, bytes | None, bool, list[str], str]:
         """Render ``url``: (target, content, is_html, links found, problem)."""
+        if export_hints.snapshot() is not self.known:
+            with export_hints.rendering(self.known):
+                return self.render(url)
         parts = urlsplit(url)
         target = output_path(parts.path, parts.query)
         found: list[str] = []
@@ -192,12 +151,7 @@ class Exporter:
             content = sitemap.render(self.request(url), self.site)
             kind = "application/xml"
         if content is None:
-            with (
-                articles_shown_with(self.shown),
-                cards_rendered_once(self.card_html),
-                listings_known(self.plan.listings),
-            ):
-                response = self.get(url)
+            response = self.get(url)
             if response.status_code != 200:
                 return target, None, False, found, f"{response.status_code} {url}"
             if getattr(response, "streaming", False):
@@ -225,11 +179,17 @@ class Exporter:
 
     def render_many(self, urls: list[str]) -> list[tuple]:
         self.read_shown(urls)
-        return [(url, *self.render(url)) for url in urls]
+        with export_hints.rendering(self.known):
+            return [(url, *self.render(url)) for url in urls]
 
     def read_shown(self, urls: list[str]) -> None:
-        """Read what the articles among ``urls`` show below them, at once."""
-        self.cards, self.shown = cards.shown_with(self.plan, self.cards, urls)
+        """Read the articles among ``urls`` and what they show, at once."""
+        known = self.known
+        known.card_articles, known.shown = cards.shown_with(
+            self.plan, known.card_articles, urls
+        )
+        self.known.articles = cards.articles(self.plan, urls)
+        self.known.listings = self.plan.listings
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
@@ -380,8 +340,9 @@ class Exporter:
         pages = [url for url in urls if not url.startswith(static)]
         if workers < 2 or len(pages) < render_pool.PARALLEL_FROM:
             self.read_shown(urls)
-            for url in urls:
-                yield (url, *self.render(url))
+            with export_hints.rendering(self.known):
+                results = [(url, *self.render(url)) for url in urls]
+            yield from results
             return
         for url in urls:
             if url.startswith(static):

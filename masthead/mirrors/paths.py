@@ -35,10 +35,11 @@ SKIPPED_PREFIXES = (
 )
 # Only ?page=N listings have a static twin; other query strings are not crawled.
 PAGE_QUERY = re.compile(r"^page=(\d+)$")
-TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_LINKING = r"\s(?:href|src|action|srcset|data-beacon|data-worker|poster)"
+# A tag with a link in it: the others are passed over by the regex engine.
+TAG = re.compile(rf"<[a-zA-Z][^>]*?{_LINKING}=[^>]*>", re.IGNORECASE)
 ATTRIBUTE = re.compile(
-    r"""(?P<name>\s(?:href|src|action|srcset|data-beacon|data-worker|poster))="""
-    r"""(?P<quote>["'])(?P<value>.*?)(?P=quote)""",
+    rf"""(?P<name>{_LINKING})=(?P<quote>["'])(?P<value>.*?)(?P=quote)""",
     re.IGNORECASE | re.DOTALL,
 )
 SITEMAP_LOC = re.compile(r"<loc>\s*([^<\s]+)\s*</loc>")

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 
+from masthead.memo import rendered_once
 from masthead.news import fragments
 
 INSERT_AFTER_PARAGRAPHS = "masthead_insert_after_paragraphs"
@@ -61,6 +62,8 @@ def rendered_blocks(context, page) -> list[tuple[str, str]]:
 
     version = flat.get("article_version")
     if version is None or str(version).startswith("preview."):
+        return build()
+    if rendered_once():  # the static export: each article's blocks once
         return build()
     return fragments.cached(f"body:{version}", build)
 

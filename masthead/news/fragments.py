@@ -18,6 +18,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from masthead import pagecache
+from masthead.memo import parts_kept
 
 NEWS = "news"
 # An upper bound only: each part is renewed by its version long before.
@@ -41,10 +42,15 @@ def news_changed(**kwargs) -> None:
 def cached(name: str, build, *, version: int | None = None):
     """Return the part ``name`` under ``version`` (default ``news_version()``)."""
     key = f"news:part:{SCHEMA}:{news_version() if version is None else version}:{name}"
-    value = cache.get(key, _MISSING)
+    kept = parts_kept()  # the static export's, for the whole export
+    value = _MISSING if kept is None else kept.get(key, _MISSING)
+    if value is _MISSING:
+        value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(key, value, FRAGMENT_SECONDS)
+    if kept is not None:
+        kept[key] = value
     return value
 
 

@@ -25,7 +25,7 @@ from django.urls import get_script_prefix
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from masthead.memo import Memo
+from masthead.memo import Memo, rendered_once
 
 register = template.Library()
 
@@ -49,6 +49,8 @@ class MemoNode(template.Node):
     def render(self, context) -> str:
         vary = (get_language(), get_script_prefix())
         vary += tuple(str(value.resolve(context)) for value in self.vary_on)
+        if self.using is not None and rendered_once():  # one of many, needed once
+            return mark_safe(self.nodelist.render(context))  # noqa: S308 - rendered
         key = (self.serial, *vary)
         html = PARTS.get(key)
         if html is not None:

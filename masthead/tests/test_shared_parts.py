@@ -13,7 +13,11 @@ import pytest
 from masthead.appeals.factories import appeal_build
 from masthead.appeals.models import Appeal, AppealVariant, Placement
 from masthead.mirrors.services import mirror_add
-from masthead.news.factories import ArticlePageFactory, InfoPageFactory
+from masthead.news.factories import (
+    ArticlePageFactory,
+    InfoPageFactory,
+    NewsImageFactory,
+)
 from masthead.newsletters.models import Newsletter
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +119,25 @@ def test_an_end_of_article_appeal_edit_shows_on_the_next_render(client, story, c
     page = render(client, story.url)
     assert "Fund the harbour desk" in page
     assert "spring headline 0" not in page
+
+
+def test_an_image_given_new_alt_text_shows_so_in_cards_and_lead_images(
+    client, section, commit
+):
+    # The image of a card and of an article's lead are kept by the image,
+    # not by the article: the same picture leads many stories.
+    image = NewsImageFactory(description="A ferry at dawn")
+    first = ArticlePageFactory(parent=section, title="Ferry fares", lead_image=image)
+    ArticlePageFactory(parent=section, title="Ferry crews", lead_image=image)
+    for path in (first.url, section.url):
+        assert 'alt="A ferry at dawn"' in render(client, path)
+    with commit():
+        image.description = "A ferry in fog"
+        image.save()
+    for path in (first.url, section.url):
+        html = render(client, path)
+        assert 'alt="A ferry in fog"' in html, path
+        assert "A ferry at dawn" not in html, path
 
 
 def test_a_renamed_newsletter_shows_in_the_footer_of_the_next_render(

@@ -266,7 +266,8 @@ def test_articles_read_together_render_as_each_alone(newsroom, tmp_path, section
     together.plan = alone.plan = plan
     urls = sorted(plan.articles)
     together.read_shown(urls)
-    assert together.shown and all(together.shown.values())
+    assert together.known.shown and all(together.known.shown.values())
+    assert len(together.known.articles) == len(urls)  # read with their parts
     for url in urls:
         cache.clear()  # or the page's "Read more" part comes from the cache
         expected = alone.render(url)[1]

@@ -1,60 +1,97 @@
 """What the static export tells the pages it renders, to render them faster.
 
 The export renders every page of one unchanging snapshot of the site, and
-knows from its plan which articles each listing shows. While it renders:
+knows from its plan what each page shows. While it renders (``rendering``):
 
+- the articles of a batch are read with everything their pages show, in a
+  few queries for the batch (``Snapshot.articles``, ``HomePage.article_at``);
 - each article's card is rendered once and kept by the article's version
-  and the card's options (``cards_rendered_once``, ``{% article_card %}``);
+  and the card's options (``Snapshot.cards``, ``{% article_card %}``);
+- each image's renditions are looked up once (``Snapshot.renditions``), and
+  each page's URL worked out once (``Snapshot.url_parts``, ``KnownUrlsMixin``);
+- what each article shows below it, "Read more" and "More in section", is
+  given (``Snapshot.shown``), read for many articles at once;
 - a listing's pages are read by the ids of their articles, with no count
-  and no OFFSET (``listings_known``, ``paginate``).
+  and no OFFSET (``Snapshot.listings``, ``PlannedPaginator``), from the
+  articles read for the batch's cards (``Snapshot.card_articles``);
+- each article's own parts are rendered, not stored in the shared cache,
+  and the site's shared parts are read from it once (``Snapshot.parts``,
+  ``masthead.memo.rendering_once``).
 
 Outside the export (the site's own requests) none of this is set.
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.utils.translation import get_language
 
-# Set by the static export: the HTML of the cards rendered so far in this
-# process, by article version and card options (``card_tags``).
-_card_memo: ContextVar[dict | None] = ContextVar("card_memo", default=None)
+from masthead import pagecache
+from masthead.memo import Memo, rendering_once
+
 CARDS_REMEMBERED = 30000
+_DAY = 24 * 3600
 
 
-def card_memo() -> dict | None:
-    return _card_memo.get()
+def _cards() -> Memo:
+    return Memo(size=CARDS_REMEMBERED, seconds=_DAY)
 
 
-@contextmanager
-def cards_rendered_once(memo: dict):
-    """Render each article's card once while this lasts: listings reuse it.
+@dataclass
+class Snapshot:
+    """What the export knows of the snapshot it renders, kept across pages.
 
-    Only for a caller that renders many pages of one unchanging snapshot
-    (the static export): a card shows its section's title and its authors'
-    names, which are not in its key.
+    ``cards`` and ``renditions`` outlive a batch; ``articles`` and ``shown``
+    are the current batch's. A card shows its section's title and its
+    authors' names, which are not in its key: only a caller rendering one
+    unchanging snapshot may keep cards here.
     """
-    if len(memo) > CARDS_REMEMBERED:
-        memo.clear()
-    token = _card_memo.set(memo)
-    try:
-        yield
-    finally:
-        _card_memo.reset(token)
+
+    listings: dict[str, list[int]] = field(default_factory=dict)  # path -> ids
+    cards: Memo = field(default_factory=_cards)  # card HTML by key
+    # Articles read with what their cards show (``prepare_cards``), by id.
+    card_articles: dict[int, object] = field(default_factory=dict)
+    renditions: dict[tuple, dict] = field(default_factory=dict)
+    articles: dict[str, object] = field(default_factory=dict)  # url_path -> page
+    shown: dict[int, tuple[list, list]] = field(default_factory=dict)
+    url_parts: dict[tuple, tuple | None] = field(default_factory=dict)
+    parts: dict[str, object] = field(default_factory=dict)  # shared, read once
 
 
-# Set by the static export, which knows the articles of each listing.
-_listings: ContextVar[dict | None] = ContextVar("listings", default=None)
+_snapshot: ContextVar[Snapshot | None] = ContextVar("export_snapshot", default=None)
+
+
+def snapshot() -> Snapshot | None:
+    """The snapshot being exported, or None (a reader's request)."""
+    return _snapshot.get()
 
 
 @contextmanager
-def listings_known(listings: dict[str, list[int]]):
-    """Paginate listings by the ids they list, newest first (path -> ids)."""
-    token = _listings.set(listings)
+def rendering(known: Snapshot):
+    """Render with what ``known`` holds while this lasts."""
+    token = _snapshot.set(known)
     try:
-        yield
+        # Each version is read once per batch of pages, as once per request.
+        with rendering_once(known.parts), pagecache.versions_per_request():
+            yield
     finally:
-        _listings.reset(token)
+        _snapshot.reset(token)
+
+
+class KnownUrlsMixin:
+    """A page whose URL is worked out once while the export renders: the
+    cards and headline lists of every page link to the same articles."""
+
+    def get_url_parts(self, request=None):
+        known = _snapshot.get()
+        if known is None:
+            return super().get_url_parts(request)
+        key = (self.pk, self.url_path, get_language())
+        if key not in known.url_parts:
+            known.url_parts[key] = super().get_url_parts(request)
+        return known.url_parts[key]
 
 
 class PlannedPaginator(Paginator):
@@ -71,7 +108,12 @@ class PlannedPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         wanted = self.ids[bottom : bottom + self.per_page]
-        found = {item.pk: item for item in self.object_list.filter(pk__in=wanted)}
+        known = _snapshot.get()
+        cards = known.card_articles if known is not None else {}
+        if all(pk in cards for pk in wanted):  # read with the batch
+            found = {pk: cards[pk] for pk in wanted}
+        else:
+            found = {item.pk: item for item in self.object_list.filter(pk__in=wanted)}
         if len(found) != len(wanted):  # not the listing the ids were read for
             return Paginator(self.object_list, self.per_page).page(number)
         return self._get_page([found[pk] for pk in wanted], number, self)
@@ -79,5 +121,5 @@ class PlannedPaginator(Paginator):
 
 def listing_ids(path: str) -> list[int] | None:
     """The ids the export knows a listing at ``path`` shows, or None."""
-    listings = _listings.get()
-    return None if listings is None else listings.get(path)
+    known = _snapshot.get()
+    return None if known is None else known.listings.get(path)

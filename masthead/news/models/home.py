@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from masthead.news import fragments
 from masthead.news.blocks import RICH_TEXT_FEATURES
+from masthead.news.models.export_hints import KnownUrlsMixin, snapshot
 from masthead.news.models.images import NewsImage
 from masthead.news.models.pages import (
     FRONT_SECTION_ARTICLES,
@@ -48,7 +49,9 @@ def _article_sql(alias: str) -> tuple[str, tuple[str, ...]]:
     return sql, tuple(params)
 
 
-class HomePage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page):
+class HomePage(
+    KnownUrlsMixin, OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page
+):
     """The front page: a lead story and the latest articles of each section."""
 
     lead_article = models.ForeignKey(
@@ -78,6 +81,9 @@ class HomePage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page):
         there (nor an address that is not an article's) is routed as usual.
         """
         url_path = f"{self.url_path}{section_slug}/{slug}/"
+        known = snapshot()
+        if known is not None and url_path in known.articles:
+            return known.articles[url_path]  # read with its batch
         sql, order = _article_sql(connection.alias)
         values = {_SLUG: slug, _URL_PATH: url_path}
         article = next(
@@ -157,7 +163,7 @@ class HomePage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page):
         return groups
 
 
-class InfoPage(OneQueryViewRestrictionsMixin, Page):
+class InfoPage(KnownUrlsMixin, OneQueryViewRestrictionsMixin, Page):
     """A page every newsroom has, such as About, Contact or Privacy.
 
     Linked from every page's footer while "Show in menus" is on.

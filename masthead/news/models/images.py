@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from masthead.news.models.export_hints import snapshot
+
 
 class NewsImage(AbstractImage):
     """An image with alt text (``description``, required) and a credit."""
@@ -15,6 +17,27 @@ class NewsImage(AbstractImage):
     @property
     def alt(self) -> str:
         return self.description or self.title
+
+    def get_renditions(self, *filters):
+        """Wagtail's, looked up once per image and filters while the static
+        export renders (a card's image is on many of its pages)."""
+        known = snapshot()
+        if known is None:
+            return super().get_renditions(*filters)
+        memo = known.renditions
+        key = (
+            self.pk,
+            self.file.name,
+            self.focal_point_x,
+            self.focal_point_y,
+            self.focal_point_width,
+            self.focal_point_height,
+            *(str(getattr(f, "spec", f)) for f in filters),
+        )
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = super().get_renditions(*filters)
+        return found
 
 
 def rendition_for(image: "NewsImage", spec: str) -> "NewsRendition":

@@ -2,8 +2,6 @@
 
 import functools
 import uuid
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -33,7 +31,12 @@ from masthead.news import fragments
 from masthead.news.blocks import ArticleBodyBlock
 from masthead.news.models.article_parts import ArticleAuthor, ArticleTag
 from masthead.news.models.authors import Author
-from masthead.news.models.export_hints import PlannedPaginator, listing_ids
+from masthead.news.models.export_hints import (
+    KnownUrlsMixin,
+    PlannedPaginator,
+    listing_ids,
+    snapshot,
+)
 from masthead.news.models.images import NewsImage
 from masthead.news.models.routing import (
     OneChildTypeRoutingMixin,
@@ -47,23 +50,6 @@ ARTICLES_PER_PAGE = 12
 FRONT_SECTION_ARTICLES = 4
 # What "Read more" and "More in section" show under each article.
 SHOWN_WITH = 4
-
-# Set by a caller that renders many articles (the static export), which
-# reads what each one shows below it for all of them at once.
-_shown_with: ContextVar[dict | None] = ContextVar("shown_with", default=None)
-
-
-@contextmanager
-def articles_shown_with(shown: dict[int, tuple[list, list]]):
-    """Render articles with their "Read more" cards and "More in section"
-    articles given: article id -> (cards, as ``read_more`` returns them;
-    articles, as ``more_in_section`` returns them after leaving the cards out).
-    """
-    token = _shown_with.set(shown)
-    try:
-        yield
-    finally:
-        _shown_with.reset(token)
 
 
 def author_links() -> Prefetch:
@@ -168,7 +154,9 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public()
 
 
-class SectionPage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page):
+class SectionPage(
+    KnownUrlsMixin, OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page
+):
     """A section: a paginated listing of its articles."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -194,7 +182,7 @@ class SectionPage(OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page)
         return context
 
 
-class ArticlePage(OneQueryViewRestrictionsMixin, Page):
+class ArticlePage(KnownUrlsMixin, OneQueryViewRestrictionsMixin, Page):
     standfirst = models.TextField(
         max_length=400, help_text=_("One or two sentences under the headline.")
     )
@@ -302,9 +290,9 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
 
     def read_more(self, limit: int = SHOWN_WITH) -> list["ArticlePage"]:
         """Return the ranked related articles, or the section's latest ones."""
-        shown = _shown_with.get()
-        if shown is not None and limit == SHOWN_WITH and self.pk in shown:
-            return shown[self.pk][0]
+        known = snapshot()
+        if known is not None and limit == SHOWN_WITH and self.pk in known.shown:
+            return known.shown[self.pk][0]
         links = (
             self.related_links.filter(related__in=ArticlePage.objects.listed())
             .select_related("related", "related__lead_image")
@@ -318,9 +306,9 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     def more_in_section(
         self, limit: int = SHOWN_WITH, exclude: tuple[int, ...] = ()
     ) -> list["ArticlePage"]:
-        shown = _shown_with.get()
-        if shown is not None and limit == SHOWN_WITH and self.pk in shown:
-            cards, articles = shown[self.pk]
+        known = snapshot()
+        if known is not None and limit == SHOWN_WITH and self.pk in known.shown:
+            cards, articles = known.shown[self.pk]
             if set(exclude) == {card.pk for card in cards}:
                 return articles
         siblings = (

@@ -1,7 +1,7 @@
 """``{% article_card article …options %}``: an article's card, as
 ``{% include "news/includes/article_card.html" with …options %}`` renders it.
 
-While the static export renders (``cards_rendered_once``), each card's HTML
+While the static export renders (``export_hints.rendering``), each card's HTML
 is kept by the article's version and the card's options: a card shows on
 its section's listing, its tags' and authors' pages and the front page, and
 is rendered once for all of them.
@@ -10,7 +10,7 @@ is rendered once for all of them.
 from django import template
 from django.utils.translation import get_language
 
-from masthead.news.models.export_hints import card_memo
+from masthead.news.models.export_hints import snapshot
 
 register = template.Library()
 
@@ -23,8 +23,8 @@ OPTIONS = ("is_lead", "show_image", "level", "grid", "hide_section")
 def article_card(context, article, **options):
     card = context.template.engine.get_template(CARD)
     with context.push(article=article, **options):
-        memo = card_memo()
-        if memo is None or article is None:
+        known = snapshot()
+        if known is None or article is None:
             return card.render(context)
         key = (
             article.pk,
@@ -33,7 +33,8 @@ def article_card(context, article, **options):
             get_language(),
             *(context.get(name) for name in OPTIONS),
         )
-        html = memo.get(key)
+        html = known.cards.get(key)
         if html is None:
-            html = memo[key] = card.render(context)
+            html = card.render(context)
+            known.cards.set(key, html)
         return html
