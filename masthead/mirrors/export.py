@@ -1,7 +1,8 @@
 """The static export: the whole public site as a folder of files.
 
-Every page is rendered through Django's own handler (the middleware stack
-included) with RequestFactory requests, then every link to our own site is
+Every page is rendered from its view with RequestFactory requests (Django's
+handler answers the first and any the view does not; ``mirrors.exporter``),
+then every link to our own site is
 rewritten to a relative one, so that the folder works from any host, under any
 sub-path, from ``file://`` (links point at ``index.html``), from a bucket and
 from IPFS. Pages that need our server get static equivalents: search runs in
