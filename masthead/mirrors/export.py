@@ -17,7 +17,6 @@ changed and removes the files that are gone (an unpublished article). Pages
 render in two processes when there are many.
 """
 
-import hashlib
 import json
 import os
 import time
@@ -108,9 +107,13 @@ def export_site(
         skipped=exporter.skipped,
     )
     report.pages = exporter.rendered + exporter.skipped
-    _write(directory, exporter.files, old, new, sizes, report)
-    index = exporter.search_index()
-    _write(directory, index, old, new, sizes, report)
+    for path, content in exporter.search_index().items():
+        exporter.keep(path, content)
+    for path, stored in exporter.stored.items():
+        new[path] = stored.digest
+        sizes[path] = stored.size
+        report.bytes += stored.size
+        report.written += stored.written
     for path, digest in exporter.carried.items():
         new[path] = digest
         size = old_sizes.get(path)
@@ -143,23 +146,6 @@ def export_site(
         write_zip(directory, Path(zip_path), sorted(new))
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _write(
-    directory: Path, files: dict, old: dict, new: dict, sizes: dict, report
-) -> None:
-    """Write the files whose bytes differ from the last export's."""
-    for path, content in sorted(files.items()):
-        digest = hashlib.sha256(content).hexdigest()
-        new[path] = digest
-        sizes[path] = len(content)
-        report.bytes += len(content)
-        file = directory / path
-        if old.get(path) == digest and file.is_file():
-            continue
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_bytes(content)
-        report.written += 1
 
 
 def write_zip(directory: Path, zip_path: Path, paths: list[str]) -> None:

@@ -32,6 +32,7 @@ from masthead.mirrors.paths import (
     SUPPORT_PATH,
     output_path,
 )
+from masthead.mirrors.writer import Stored, Writer
 from masthead.news.models import export_hints
 
 
@@ -55,7 +56,9 @@ class Exporter(LinkRewriter):
         ]
         with override_settings(MIDDLEWARE=fresh):
             self.handler.load_middleware()
-        self.files: dict[str, bytes] = {}
+        self.writer: Writer | None = None  # set by crawl(): where files go
+        self.stored: dict[str, Stored] = {}  # export path -> file written or kept
+        self.documents: dict[str, str] = {}  # export path -> the text indexed
         self.missing: list[str] = []
         self.current_path = "/"
         self.queued: set[str] = set()
@@ -73,6 +76,7 @@ class Exporter(LinkRewriter):
         self.plan = generations.Plan()
         self.known = export_hints.Snapshot()  # what pages render with
         self.links: dict[tuple, str] = {}  # (value, folder, path) -> link
+        self.tags: dict[tuple, str] = {}  # (tag, folder) -> tag, links rewritten
 
     # Rendering -------------------------------------------------------------
 
@@ -182,6 +186,23 @@ class Exporter(LinkRewriter):
         with export_hints.rendering(self.known):
             return [(url, *self.render(url)) for url in urls]
 
+    def render_and_store(self, urls: list[str]) -> list[tuple]:
+        """Render ``urls`` and write their files here: the results without
+        the bytes, an indexed page with the text Pagefind indexes."""
+        results = []
+        for url, target, content, is_html, found, problem in self.render_many(urls):
+            stored = document = None
+            if content is not None:
+                stored = self.writer.store(target, content)
+                if target in self.index_parts:
+                    document = search_index.document(content.decode())
+            results.append((url, target, stored, is_html, found, problem, document))
+        return results
+
+    def keep(self, target: str, content: bytes) -> None:
+        """Write a file rendered here, outside the crawl's renders."""
+        self.stored[target] = self.writer.store(target, content)
+
     def read_shown(self, urls: list[str]) -> None:
         """Read the articles among ``urls`` and what they show, at once."""
         known = self.known
@@ -197,7 +218,7 @@ class Exporter(LinkRewriter):
         html = render_to_string(template, context, request=request)
         target = output_path(url)
         html = self.rewrite_html(html, target, queue)
-        self.files[target] = html.encode()
+        self.keep(target, html.encode())
 
     def static_pages(self, queue: deque) -> None:
         from masthead.funding.models import ManualRail
@@ -210,7 +231,7 @@ class Exporter(LinkRewriter):
             "mirrors/export/support.html", SUPPORT_PATH, {"rails": rails}, queue
         )
         self.static_page("mirrors/export/search.html", SEARCH_PATH, {}, queue)
-        self.files["search/search.js"] = search_index.SEARCH_SCRIPT.encode()
+        self.keep("search/search.js", search_index.SEARCH_SCRIPT.encode())
 
     def crawl(
         self,
@@ -229,6 +250,7 @@ class Exporter(LinkRewriter):
         fetched, and what is gone is noticed), and grows with the links found.
         """
         self.plan = plan
+        self.writer = Writer(directory, old_manifest)
         old_keys = {} if full else old_state.get("keys", {})
         old_urls = [] if full else old_state.get("urls", [])
         queue = deque(SEEDS)
@@ -258,7 +280,7 @@ class Exporter(LinkRewriter):
         def index() -> None:  # once every indexed page is rendered or kept
             self.index_build = search_index.start(
                 parts=self.index_parts,
-                rendered=self.files,
+                documents=self.documents,
                 carried=dict(self.carried),
                 directory=directory,
                 old_manifest=old_manifest,
@@ -269,7 +291,7 @@ class Exporter(LinkRewriter):
         # What this process queued; link_for's own set also holds the links
         # it found while rendering here, which are still to be queued.
         enqueued = set(queue)
-        seen = set(self.files)
+        seen = set(self.stored)
         done = 0
         try:
             while queue:
@@ -294,17 +316,25 @@ class Exporter(LinkRewriter):
                             self.skipped += target.endswith(".html")
                             continue
                     batch.append(url)
-                for url, target, content, is_html, found, problem in self.render_batch(
-                    batch, workers, index
-                ):
+                for (
+                    url,
+                    target,
+                    stored,
+                    is_html,
+                    found,
+                    problem,
+                    document,
+                ) in self.render_batch(batch, workers, index):
                     done += 1
-                    if content is None:
+                    if stored is None:
                         self.keys.pop(target, None)
                         if problem and url not in gone_quietly:
                             self.missing.append(problem)
                         continue
                     self.urls.add(url)
-                    self.files[target] = content
+                    self.stored[target] = stored
+                    if document is not None:
+                        self.documents[target] = document
                     if is_html:
                         self.rendered += 1
                     for link in found:
@@ -339,14 +369,9 @@ class Exporter(LinkRewriter):
         static = (settings.STATIC_URL, settings.MEDIA_URL)
         pages = [url for url in urls if not url.startswith(static)]
         if workers < 2 or len(pages) < render_pool.PARALLEL_FROM:
-            self.read_shown(urls)
-            with export_hints.rendering(self.known):
-                results = [(url, *self.render(url)) for url in urls]
-            yield from results
+            yield from self.render_and_store(urls)
             return
-        for url in urls:
-            if url.startswith(static):
-                yield (url, *self.render(url))
+        yield from self.render_and_store([u for u in urls if u.startswith(static)])
         if self.pool is None:
             self.pool = render_pool.start(self, workers)
         yield from render_pool.render(self.pool, pages)

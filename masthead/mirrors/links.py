@@ -18,20 +18,22 @@ from masthead.mirrors.paths import (
     SKIPPED_PREFIXES,
     SUPPORT_PATH,
     TAG,
+    by_top,
     output_path,
-    relative,
 )
 
 
 class LinkRewriter:
     """Rewrites links for the exporter: ``own_hosts`` are the site's hosts,
     ``current_path`` the URL path of the page being rewritten, ``queued``
-    every URL queued so far, ``links`` the links worked out so far."""
+    every URL queued so far, ``links`` the links and ``tags`` the tags
+    worked out so far."""
 
     own_hosts: set
     current_path: str
     queued: set[str]
     links: dict[tuple, str]
+    tags: dict[tuple, str]
 
     def internal(self, value: str) -> tuple[str, str, str] | None:
         """(path, query, fragment) when ``value`` points at our own site."""
@@ -53,10 +55,11 @@ class LinkRewriter:
     def link_for(self, value: str, source: str, queue) -> str:
         """The link to ``value`` from the file ``source``; queue what it names.
 
-        Worked out once per value and folder: the same links (the header's,
-        the footer's, the cards') are on every page of a folder.
+        Worked out once per value and depth (links go up to the export's top
+        folder, then down): the same links (the header's, the footer's, the
+        cards') are on every page.
         """
-        key = (value, source.rpartition("/")[0], value[:1] == "?" and self.current_path)
+        key = (value, source.count("/"), value[:1] == "?" and self.current_path)
         link = self.links.get(key)
         if link is None:
             link = self.links[key] = self.new_link(value, source, queue)
@@ -81,7 +84,7 @@ class LinkRewriter:
                 self.queued.add(url)
                 queue.append(url)
             target = output_path(path, query)
-        link = relative(target, source)
+        link = by_top(target, source)
         return link + (f"#{fragment}" if fragment else "")
 
     def rewrite_html(self, html: str, source: str, queue) -> str:
@@ -100,11 +103,23 @@ class LinkRewriter:
                 value = value.replace("&", "&amp;")
             return f"{name}={quote}{value}{quote}"
 
+        depth = source.count("/")
+        tags = self.tags
+
         def tag(match: re.Match) -> str:
             text = match.group(0)
-            if 'rel="canonical"' in text:  # the one link that names the main domain
-                return text
-            return ATTRIBUTE.sub(attribute, text)
+            # The same tags (the header's, the footer's, the cards') are on
+            # every page: each is rewritten once per depth, unless a link in
+            # it is a bare query (``?page=2``), which names the page it is on.
+            key = (text, depth)
+            rewritten = tags.get(key)
+            if rewritten is None:
+                if 'rel="canonical"' in text:  # the one link to the main domain
+                    return text
+                rewritten = ATTRIBUTE.sub(attribute, text)
+                if "='?" not in text and '="?' not in text:
+                    tags[key] = rewritten
+            return rewritten
 
         return TAG.sub(tag, html)
 

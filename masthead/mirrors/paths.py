@@ -78,3 +78,13 @@ def relative(target: str, source: str) -> str:
     ):
         common += 1
     return "../" * (len(folder) - common) + "/".join(parts[common:])
+
+
+def by_top(target: str, source: str) -> str:
+    """A link from the file ``source`` up to the export's top folder, then
+    down to ``target``: the same from every file as deep as ``source``, so
+    that a link is worked out once for every page of that depth."""
+    folder = source.split("/")[:-1]
+    if _UNPLAIN & {*folder, *target.split("/")}:
+        return relative(target, source)
+    return "../" * len(folder) + target

@@ -52,4 +52,4 @@ def _own_connections() -> None:
 
 
 def _render_chunk(urls: list[str]) -> list[tuple]:
-    return _WORKER.render_many(urls)
+    return _WORKER.render_and_store(urls)

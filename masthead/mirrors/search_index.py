@@ -202,7 +202,7 @@ def start(**kwargs) -> Future:
 def index_files(
     *,
     parts: dict[str, str],
-    rendered: dict[str, bytes],
+    documents: dict[str, str],
     carried: dict[str, str],
     directory: Path,
     old_manifest: dict[str, str],
@@ -212,8 +212,9 @@ def index_files(
     the others (kept as they are, with their digests) and the state to keep.
 
     ``parts`` maps each indexed export path to its part; a page is in
-    ``rendered`` (its new bytes) or in ``carried`` (kept from the last
-    export, read back from ``directory`` when its part is rebuilt).
+    ``documents`` (the text indexed of its new bytes, ``document()``) or in
+    ``carried`` (kept from the last export, read back from ``directory``
+    when its part is rebuilt).
     """
     old = old_state.get("search")
     old = old if isinstance(old, dict) else {}
@@ -222,8 +223,8 @@ def index_files(
     docs: dict[str, str] = {}
     members: dict[str, list[str]] = {}
     for target, part in sorted(parts.items()):
-        if target in rendered:
-            texts[target] = document(rendered[target].decode())
+        if target in documents:
+            texts[target] = documents[target]
         elif target not in carried:
             continue
         elif target not in old_docs:
