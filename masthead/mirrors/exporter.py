@@ -22,6 +22,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import Resolver404, resolve, reverse
+from wagtail.models import Site
 
 from masthead.mirrors import cards, generations, render_pool, search_index, sitemap
 from masthead.mirrors.links import LinkRewriter
@@ -73,6 +74,7 @@ class Exporter(LinkRewriter):
         self.skipped = 0
         self.pool = None
         self.site = None
+        self.root_paths = None
         self.plan = generations.Plan()
         self.known = export_hints.Snapshot()  # what pages render with
         self.links: dict[tuple, str] = {}  # (value, folder, path) -> link
@@ -84,6 +86,11 @@ class Exporter(LinkRewriter):
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
         if self.site is not None:  # every page has the same host: look it up once
             request._wagtail_site = self.site
+            # and the same sites' root paths (Wagtail reads them from the
+            # shared cache once a request: a file read, on the default cache)
+            if self.root_paths is None:
+                self.root_paths = Site.get_site_root_paths()
+            request._wagtail_cached_site_root_paths = self.root_paths
         return request
 
     def get(self, url: str):
