@@ -1,5 +1,6 @@
 """masthead export: relative links only, static twins, incremental renders."""
 
+import hashlib
 import json
 import re
 import zipfile
@@ -10,7 +11,7 @@ from django.core.management import call_command
 
 from masthead.funding.models import ManualRail
 from masthead.mirrors import generations, render_pool, search_index
-from masthead.mirrors.export import MANIFEST, export_site
+from masthead.mirrors.export import MANIFEST, STATE, export_site
 from masthead.mirrors.exporter import Exporter
 from masthead.mirrors.paths import output_path, relative
 from masthead.mirrors.services import mirror_add
@@ -226,6 +227,16 @@ def test_two_processes_export_the_same_files_as_one(newsroom, tmp_path, monkeypa
     first = json.loads((tmp_path / "one" / MANIFEST).read_text())
     second = json.loads((tmp_path / "two" / MANIFEST).read_text())
     assert first == second
+    # The render processes wrote the files themselves: what is on disk is
+    # what the manifest says, and nothing else is there.
+    on_disk = {
+        file.relative_to(tmp_path / "two").as_posix(): file
+        for file in (tmp_path / "two").rglob("*")
+        if file.is_file() and file.name not in (MANIFEST, STATE)
+    }
+    assert set(on_disk) == set(second)
+    for path, file in on_disk.items():
+        assert hashlib.sha256(file.read_bytes()).hexdigest() == second[path], path
 
 
 def test_an_edit_rebuilds_only_the_search_index_part_of_its_article(
