@@ -33,13 +33,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction, Site
 
+from masthead.mirrors import page_keys
 from masthead.news.models import (
     ARTICLES_PER_PAGE,
     SHOWN_WITH,
@@ -61,8 +61,6 @@ from masthead.news.sitemaps import NEWS_SITEMAP_HOURS
 SECTION_HEAD = 9
 # A feed shows the newest articles, of the site or of one section.
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
-# Apps whose rows show on every page (banner, meter, footer, signup).
-SITE_WIDE_APPS = ("appeals", "funding", "mirrors", "newsletters")
 # Above this many rows a table is fingerprinted by count, last id and latest
 # timestamps rather than read whole.
 SMALL_TABLE = 5000
@@ -73,11 +71,12 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def _table(model: type[models.Model]) -> tuple:
+def _table(model: type[models.Model], columns: Iterable[str] = ()) -> tuple:
     queryset = model._default_manager.all()
     count = queryset.count()
     if count <= SMALL_TABLE:
-        return (model._meta.label, count, list(queryset.order_by("pk").values_list()))
+        rows = queryset.order_by("pk").values_list(*columns)
+        return (model._meta.label, count, list(rows))
     stamps = [
         models.Max(f.name)
         for f in model._meta.concrete_fields
@@ -109,11 +108,11 @@ def _code() -> tuple:
 def site_wide() -> str:
     """Return the key of what every page shows besides its own content."""
     now = timezone.localtime()
+    # First: reading the goal may create the funding settings' row.
+    moment = page_keys.of_the_moment(now)
     tables = [
-        _table(model)
-        for label in SITE_WIDE_APPS
-        if apps.is_installed(f"masthead.{label}")
-        for model in apps.get_app_config(label).get_models()
+        _table(model, page_keys.shown_columns(model))
+        for model in page_keys.shown_models()
     ]
     tables += [_table(m) for m in (Site, Author, Tag, NewsImage, PageViewRestriction)]
     other_pages = list(
@@ -136,6 +135,7 @@ def site_wide() -> str:
         settings.LANGUAGE_CODE,
         now.year,
         now.month,
+        moment,
         _code(),
         tables,
         other_pages,
