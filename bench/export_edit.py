@@ -70,7 +70,9 @@ def main() -> None:
             if target in state["keys"]:
                 keys[target] = key
         state["keys"] = keys
-        (site / STATE).write_text(json.dumps(state, indent=0, sort_keys=True) + "\n")
+        (site / STATE).write_text(
+            json.dumps(state, separators=(",", ":"), sort_keys=True)
+        )
         print(f"rekeyed {len(keys)} pages")
         return
     if options.mode == "edit":
