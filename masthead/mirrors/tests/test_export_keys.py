@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from masthead.appeals.factories import appeal_build
+from masthead.appeals.factories import appeal_build, appeal_donation
 from masthead.mirrors.export import export_site
 from masthead.mirrors.exporter import Exporter
 from masthead.mirrors.models import Mirror, PublishQueue, Status, TargetStatus
@@ -202,3 +202,15 @@ def test_a_changed_static_file_is_read_again(newsroom, tmp_path, rendered, setti
     export_site(site)
     assert script in rendered
     assert (site / script.lstrip("/")).read_text() == "// changed\n"
+
+
+def test_a_donation_renders_the_pages_with_the_goal_meter_again(
+    newsroom, tmp_path, rendered
+):
+    appeal_build("meter", show_goal_meter=True)
+    site = tmp_path / "site"
+    export_site(site)
+    rendered.clear()
+    appeal_donation("meter", "a", minor=2500)  # this month's total changes
+    export_site(site)
+    assert {"/", "/politics/harbour-report/"} <= set(rendered)
