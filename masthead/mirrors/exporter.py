@@ -9,6 +9,7 @@ each article's own parts not stored in the shared cache; the search index
 builds in a thread meanwhile.
 """
 
+import os
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -199,7 +200,8 @@ class Exporter(LinkRewriter):
         if (
             old_keys.get(target) == key
             and target in old_manifest
-            and (directory / target).is_file()
+            # os.path, not pathlib: this runs for each of the site's files.
+            and os.path.isfile(f"{directory}/{target}")
         ):
             self.carried[target] = old_manifest[target]
             self.skipped += counted and target.endswith(".html")
