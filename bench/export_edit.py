@@ -47,8 +47,9 @@ def main() -> None:
         MASTHEAD_VAR_DIR=str(scratch),
         MEDIA_ROOT=str(source / "media"),
         DJANGO_SETTINGS_MODULE="masthead.settings",
-        CACHE_URL="locmemcache://export-edit",
     )
+    # The default setup's file cache (under the kept folder), as users have it.
+    os.environ.pop("CACHE_URL", None)
     os.environ.pop("DATABASE_URL", None)
     sys.path.insert(0, str(ROOT))
     import django
@@ -69,7 +70,9 @@ def main() -> None:
             if target in state["keys"]:
                 keys[target] = key
         state["keys"] = keys
-        (site / STATE).write_text(json.dumps(state, indent=0, sort_keys=True) + "\n")
+        (site / STATE).write_text(
+            json.dumps(state, separators=(",", ":"), sort_keys=True)
+        )
         print(f"rekeyed {len(keys)} pages")
         return
     if options.mode == "edit":

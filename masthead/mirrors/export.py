@@ -17,6 +17,7 @@ changed and removes the files that are gone (an unpublished article). Pages
 render in two processes when there are many.
 """
 
+import gc
 import json
 import os
 import time
@@ -90,62 +91,73 @@ def export_site(
     old = _read_json(directory / MANIFEST)
     state = _read_json(directory / STATE)
     exporter = Exporter(progress=progress)
-    exporter.crawl(
-        plan=generations.plan(),
-        directory=directory,
-        old_manifest=old,
-        old_state=state,
-        full=full,
-        workers=workers,
-    )
-    new: dict[str, str] = {}
-    sizes: dict[str, int] = {}  # path -> bytes, kept in the state
-    old_sizes = state.get("sizes") if isinstance(state.get("sizes"), dict) else {}
-    report = Report(
-        missing=exporter.missing,
-        rendered=exporter.rendered,
-        skipped=exporter.skipped,
-    )
-    report.pages = exporter.rendered + exporter.skipped
-    for path, content in exporter.search_index().items():
-        exporter.keep(path, content)
-    for path, stored in exporter.stored.items():
-        new[path] = stored.digest
-        sizes[path] = stored.size
-        report.bytes += stored.size
-        report.written += stored.written
-    for path, digest in exporter.carried.items():
-        new[path] = digest
-        size = old_sizes.get(path)
-        if not isinstance(size, int) or old.get(path) != digest:
-            size = (directory / path).stat().st_size
-        sizes[path] = size
-        report.bytes += size
-    for path in set(old) - set(new):
-        file = directory / path
-        if file.is_file():
-            file.unlink()
-            report.removed += 1
-            _prune(file.parent, directory)
-    (directory / MANIFEST).write_text(json.dumps(new, indent=0, sort_keys=True) + "\n")
-    (directory / STATE).write_text(
-        json.dumps(
+    plan = generations.plan()
+    # The plan's hundred thousand objects live to the end: out of the
+    # collector's way, which would otherwise walk them again and again.
+    gc.freeze()
+    try:
+        exporter.crawl(
+            plan=plan,
+            directory=directory,
+            old_manifest=old,
+            old_state=state,
+            full=full,
+            workers=workers,
+        )
+        new: dict[str, str] = {}
+        sizes: dict[str, int] = {}  # path -> bytes, kept in the state
+        old_sizes = state.get("sizes") if isinstance(state.get("sizes"), dict) else {}
+        report = Report(
+            missing=exporter.missing,
+            rendered=exporter.rendered,
+            skipped=exporter.skipped,
+        )
+        report.pages = exporter.rendered + exporter.skipped
+        for path, content in exporter.search_index().items():
+            exporter.keep(path, content)
+        for path, stored in exporter.stored.items():
+            new[path] = stored.digest
+            sizes[path] = stored.size
+            report.bytes += stored.size
+            report.written += stored.written
+        for path, digest in exporter.carried.items():
+            new[path] = digest
+            size = old_sizes.get(path)
+            if not isinstance(size, int) or old.get(path) != digest:
+                size = (directory / path).stat().st_size
+            sizes[path] = size
+            report.bytes += size
+        for path in set(old) - set(new):
+            file = directory / path
+            if file.is_file():
+                file.unlink()
+                report.removed += 1
+                _prune(file.parent, directory)
+        _save(directory / MANIFEST, new, old)
+        _save(
+            directory / STATE,
             {
                 "keys": exporter.keys,
                 "urls": sorted(exporter.urls),
                 "search": exporter.search_state,
                 "sizes": sizes,
             },
-            indent=0,
-            sort_keys=True,
+            state,
         )
-        + "\n"
-    )
-    report.files = len(new)
-    if zip_path is not None:
-        write_zip(directory, Path(zip_path), sorted(new))
+        report.files = len(new)
+        if zip_path is not None:
+            write_zip(directory, Path(zip_path), sorted(new))
+    finally:
+        gc.unfreeze()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _save(file: Path, value: dict, old: dict) -> None:
+    """Write ``value`` as JSON unless the file holds it already. Compact:
+    ``indent`` would leave the work to json's pure-Python encoder."""
+    if value != old or not file.is_file():
+        file.write_text(json.dumps(value, separators=(",", ":"), sort_keys=True))
 
 
 def write_zip(directory: Path, zip_path: Path, paths: list[str]) -> None:

@@ -9,14 +9,14 @@ each article's own parts not stored in the shared cache; the search index
 builds in a thread meanwhile.
 """
 
+import os
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.staticfiles import finders
 from django.core.handlers.base import BaseHandler
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -24,13 +24,19 @@ from django.test import RequestFactory, override_settings
 from django.urls import Resolver404, resolve, reverse
 from wagtail.models import Site
 
-from masthead.mirrors import cards, generations, render_pool, search_index, sitemap
+from masthead.mirrors import (
+    cards,
+    generations,
+    render_pool,
+    search_index,
+    sitemap,
+    stand_ins,
+    twins,
+)
 from masthead.mirrors.links import LinkRewriter
 from masthead.mirrors.paths import (
-    SEARCH_PATH,
     SEEDS,
     SITEMAP_LOC,
-    SUPPORT_PATH,
     output_path,
 )
 from masthead.mirrors.writer import Stored, Writer
@@ -128,21 +134,8 @@ class Exporter(LinkRewriter):
         return response if response.status_code == 200 else None
 
     def asset(self, prefix: str, root: Path | None, path: str) -> bytes | None:
-        name = unquote(path[len(prefix) :])
-        if ".." in name.split("/"):
-            return None
-        candidates = []
-        if prefix == settings.STATIC_URL:
-            candidates.append(Path(settings.STATIC_ROOT) / name)
-            found = finders.find(name)
-            if found:
-                candidates.append(Path(found))
-        elif root is not None:
-            candidates.append(Path(root) / name)
-        for candidate in candidates:
-            if candidate.is_file():
-                return candidate.read_bytes()
-        return None
+        file = twins.asset_file(prefix, root, path)
+        return file.read_bytes() if file is not None else None
 
     def render(self, url: str) -> tuple[str, bytes | None, bool, list[str], str]:
         """Render ``url``: (target, content, is_html, links found, problem)."""
@@ -227,18 +220,20 @@ class Exporter(LinkRewriter):
         html = self.rewrite_html(html, target, queue)
         self.keep(target, html.encode())
 
-    def static_pages(self, queue: deque) -> None:
-        from masthead.funding.models import ManualRail
-        from masthead.funding.qr import qr_svg
-
-        rails = list(ManualRail.objects.filter(active=True))
-        for rail in rails:
-            rail.qr = qr_svg(rail.address) if rail.address else ""
-        self.static_page(
-            "mirrors/export/support.html", SUPPORT_PATH, {"rails": rails}, queue
-        )
-        self.static_page("mirrors/export/search.html", SEARCH_PATH, {}, queue)
-        self.keep("search/search.js", search_index.SEARCH_SCRIPT.encode())
+    def carry(
+        self, target, key, old_keys, old_manifest, directory, *, counted=True
+    ) -> bool:
+        """Keep ``target`` as the last export wrote it if its key is the same."""
+        if (
+            old_keys.get(target) == key
+            and target in old_manifest
+            # os.path, not pathlib: this runs for each of the site's files.
+            and os.path.isfile(f"{directory}/{target}")
+        ):
+            self.carried[target] = old_manifest[target]
+            self.skipped += counted and target.endswith(".html")
+            return True
+        return False
 
     def crawl(
         self,
@@ -282,7 +277,8 @@ class Exporter(LinkRewriter):
             (output_path(url), search_index.part_name(None)) for url in plan.info_pages
         )
         self.indexed_urls = {*plan.articles, *plan.info_pages}
-        self.static_pages(queue)
+        static = (settings.STATIC_URL, settings.MEDIA_URL)
+        stand_ins.write(self, queue, old_keys, old_manifest, directory)
 
         def index() -> None:  # once every indexed page is rendered or kept
             self.index_build = search_index.start(
@@ -298,7 +294,7 @@ class Exporter(LinkRewriter):
         # What this process queued; link_for's own set also holds the links
         # it found while rendering here, which are still to be queued.
         enqueued = set(queue)
-        seen = set(self.stored)
+        seen = {*self.stored, *self.carried}
         done = 0
         try:
             while queue:
@@ -310,17 +306,13 @@ class Exporter(LinkRewriter):
                     if target in seen:
                         continue
                     seen.add(target)
-                    key = plan.keys.get(url)
+                    key = plan.keys.get(url) or plan.found.get(url)
+                    if key is None and url.startswith(static):
+                        key = twins.asset_key(parts.path, plan.code)
                     if key is not None:
                         self.keys[target] = key
-                        if (
-                            old_keys.get(target) == key
-                            and target in old_manifest
-                            and (directory / target).is_file()
-                        ):
-                            self.carried[target] = old_manifest[target]
+                        if self.carry(target, key, old_keys, old_manifest, directory):
                             self.urls.add(url)
-                            self.skipped += target.endswith(".html")
                             continue
                     batch.append(url)
                 for (

@@ -13,13 +13,12 @@ read for all pages at once in a few queries:
   ("More in this section");
 - a listing page (front page, section, tag or author, each ``?page=N``): the
   versions of the articles on it and the number of pages;
-- a feed (the site's, a section's): the versions of its newest articles.
-
-- the sitemap: every listed article's version, their tags and authors; the
-  news sitemap: the versions of the articles of its last two days.
-
-Pages that are not keyed here (``/mirrors/``, information pages, assets) are
-rendered on every export; they are few.
+- a feed (the site's, a section's): the versions of its newest articles;
+- the sitemap: every listed article's address and the day it shows, their
+  tags and authors; the news sitemap: the versions of the articles of its
+  last two days;
+- the other pages (``/mirrors/``, information pages, the newsletters' pages,
+  static files and renditions): ``mirrors.twins``, kept in ``Plan.found``.
 
 An article's version is read from the page tree (published, moved, renamed):
 a change made to the database behind Wagtail's back needs ``--full``.
@@ -33,13 +32,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction, Site
 
+from masthead.mirrors import page_keys, twins
 from masthead.news.models import (
     ARTICLES_PER_PAGE,
     SHOWN_WITH,
@@ -55,14 +54,13 @@ from masthead.news.models import (
 )
 from masthead.news.selectors import FEED_LENGTH
 from masthead.news.sitemaps import NEWS_SITEMAP_HOURS
+from masthead.newsletters.models import Newsletter
 
 # "More in this section" shows the 4 newest siblings, after leaving out up to
 # 4 "Read more" articles and the article itself.
 SECTION_HEAD = 9
 # A feed shows the newest articles, of the site or of one section.
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
-# Apps whose rows show on every page (banner, meter, footer, signup).
-SITE_WIDE_APPS = ("appeals", "funding", "mirrors", "newsletters")
 # Above this many rows a table is fingerprinted by count, last id and latest
 # timestamps rather than read whole.
 SMALL_TABLE = 5000
@@ -73,11 +71,12 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def _table(model: type[models.Model]) -> tuple:
+def _table(model: type[models.Model], columns: Iterable[str] = ()) -> tuple:
     queryset = model._default_manager.all()
     count = queryset.count()
     if count <= SMALL_TABLE:
-        return (model._meta.label, count, list(queryset.order_by("pk").values_list()))
+        rows = queryset.order_by("pk").values_list(*columns)
+        return (model._meta.label, count, list(rows))
     stamps = [
         models.Max(f.name)
         for f in model._meta.concrete_fields
@@ -106,14 +105,14 @@ def _code() -> tuple:
     return (stats, hashlib.sha256(static).hexdigest())
 
 
-def site_wide() -> str:
+def site_wide(code: str | None = None) -> str:
     """Return the key of what every page shows besides its own content."""
     now = timezone.localtime()
+    # First: reading the goal may create the funding settings' row.
+    moment = page_keys.of_the_moment(now)
     tables = [
-        _table(model)
-        for label in SITE_WIDE_APPS
-        if apps.is_installed(f"masthead.{label}")
-        for model in apps.get_app_config(label).get_models()
+        _table(model, page_keys.shown_columns(model))
+        for model in page_keys.shown_models()
     ]
     tables += [_table(m) for m in (Site, Author, Tag, NewsImage, PageViewRestriction)]
     other_pages = list(
@@ -136,7 +135,8 @@ def site_wide() -> str:
         settings.LANGUAGE_CODE,
         now.year,
         now.month,
-        _code(),
+        moment,
+        code or digest(_code()),
         tables,
         other_pages,
     )
@@ -147,6 +147,9 @@ class Plan:
     """Every keyed URL of the export with its key, and the article URLs."""
 
     keys: dict[str, str] = field(default_factory=dict)
+    # Keys of pages reached by links (not queued for their key): ``twins``.
+    found: dict[str, str] = field(default_factory=dict)
+    code: str = ""  # the key of the code, templates and static files
     articles: dict[str, int] = field(default_factory=dict)  # URL -> page id
     info_pages: list[str] = field(default_factory=list)
     # Article id -> the ids of its "Read more" cards and of the "More in
@@ -174,8 +177,8 @@ def _listing(plan: Plan, url: str, ids: list[int], versions: dict, *extra) -> No
 
 def plan() -> Plan:
     """Return the keys of every keyed page, read in a few queries."""
-    result = Plan()
-    result.keys["*"] = site_wide()
+    result = Plan(code=digest(_code()))
+    result.keys["*"] = site_wide(result.code)
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return result
@@ -207,8 +210,11 @@ def plan() -> Plan:
     by_parent: dict[str, list[int]] = defaultdict(list)
     paths: dict[int, str] = {}
     parents: dict[int, str] = {}
+    zone = timezone.get_current_timezone()
+    days: dict[int, tuple] = {}  # what the sitemap shows: address and day
     for pk, path, url_path, *rest in listed:
         versions[pk] = digest(pk, url_path, *rest)[:20]
+        days[pk] = (url_path, rest[2] and rest[2].astimezone(zone).date())
         first_published[pk] = rest[1]
         order.append(pk)
         paths[pk] = url_path
@@ -288,7 +294,7 @@ def plan() -> Plan:
     # the other pages, authors and tags), the news sitemap the newest articles.
     result.keys["/sitemap.xml"] = digest(
         result.keys["*"],
-        [versions[i] for i in sorted(versions)],
+        [days[i] for i in sorted(days)],
         sorted(tagged.items()),
         sorted((author, sorted(ids)) for author, ids in by_author.items()),
     )
@@ -299,13 +305,15 @@ def plan() -> Plan:
         # Tag and author listings show the articles of every site; the ids
         # above are of this one: let the listings query for themselves.
         result.listings.clear()
-    result.info_pages = [
-        url(url_path)
-        for url_path in InfoPage.objects.live()
-        .public()
-        .descendant_of(root)
-        .values_list("url_path", flat=True)
-    ]
+    info = InfoPage.objects.live().public().descendant_of(root)
+    for url_path, body in info.values_list("url_path", "body"):
+        # Its own row is in the site-wide key; the pages it links to here.
+        linked = [versions.get(pk, pk) for pk in twins.linked_pages(body)]
+        result.found[url(url_path)] = digest(result.keys["*"], url_path, linked)
+        result.info_pages.append(url(url_path))
+    newsletters = Newsletter.objects.values_list("slug", flat=True)
+    for page_url in [*twins.site_wide_pages(newsletters), *twins.STATIC_PAGES]:
+        result.found[page_url] = digest(result.keys["*"], page_url)
     return result
 
 
