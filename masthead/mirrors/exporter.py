@@ -185,10 +185,11 @@ class Exporter(LinkRewriter):
     def read_shown(self, urls: list[str]) -> None:
         """Read the articles among ``urls`` and what they show, at once."""
         known = self.known
-        known.card_articles, known.shown = cards.shown_with(
-            self.plan, known.card_articles, urls
-        )
-        self.known.articles = cards.articles(self.plan, urls)
+        with export_hints.rendering(known):  # with the images read before
+            known.card_articles, known.shown = cards.shown_with(
+                self.plan, known.card_articles, urls
+            )
+            self.known.articles = cards.articles(self.plan, urls)
         self.known.listings = self.plan.listings
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:

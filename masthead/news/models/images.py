@@ -4,8 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from masthead.news.models.export_hints import snapshot
-
 
 class NewsImage(AbstractImage):
     """An image with alt text (``description``, required) and a credit."""
@@ -18,34 +16,14 @@ class NewsImage(AbstractImage):
     def alt(self) -> str:
         return self.description or self.title
 
-    def get_renditions(self, *filters):
-        """Wagtail's, looked up once per image and filters while the static
-        export renders (a card's image is on many of its pages)."""
-        known = snapshot()
-        if known is None:
-            return super().get_renditions(*filters)
-        memo = known.renditions
-        key = (
-            self.pk,
-            self.file.name,
-            self.focal_point_x,
-            self.focal_point_y,
-            self.focal_point_width,
-            self.focal_point_height,
-            *(str(getattr(f, "spec", f)) for f in filters),
-        )
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = super().get_renditions(*filters)
-        return found
-
 
 def rendition_for(image: "NewsImage", spec: str) -> "NewsRendition":
     """Return the rendition of ``image`` for the filter ``spec``.
 
     Unlike Wagtail's ``get_rendition``, it does not write the rendition back
-    to the cache when it came from there (or from prefetched renditions): a
-    write on every use costs the file cache a directory scan.
+    to the cache when it was prefetched with the image (``prepare_cards``,
+    ``share_lead_images``): a write on every use costs the file cache a
+    directory scan.
     """
     return image.get_renditions(spec)[spec]
 

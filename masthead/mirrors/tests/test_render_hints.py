@@ -1,0 +1,56 @@
+"""What the export's renderer reads once, and which answers it takes from a view."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from masthead.mirrors import generations
+from masthead.mirrors.exporter import Exporter
+from masthead.news.factories import (
+    ArticlePageFactory,
+    NewsImageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def exporter_past_first_page() -> Exporter:
+    """An exporter whose first page went through Django's handler, as in
+    an export: later pages render from their views."""
+    exporter = Exporter()
+    exporter.plan = generations.plan()
+    assert exporter.render("/")[4] == ""
+    assert exporter.site is not None
+    return exporter
+
+
+def rendition_queries(queries) -> list[str]:
+    return [
+        query["sql"] for query in queries if 'FROM "news_newsrendition"' in query["sql"]
+    ]
+
+
+def test_an_image_leading_many_articles_is_read_once_with_its_renditions(section):
+    image = NewsImageFactory()
+    articles = [
+        ArticlePageFactory(parent=section, title=f"Flood {number}", lead_image=image)
+        for number in range(4)
+    ]
+    warm = exporter_past_first_page()  # the renditions made, as on a served site
+    warm.render_many([article.url for article in articles])
+    cache.clear()
+    # The front page's cards, then an article's own lead image (Open Graph,
+    # JSON-LD) and its "Read more" cards show the one image: its renditions
+    # are read once.
+    with CaptureQueriesContext(connection) as first:
+        exporter = exporter_past_first_page()
+        results = exporter.render_many([articles[0].url])
+    assert results[0][5] == "", results[0][5]
+    assert b'property="og:image"' in results[0][2]
+    assert len(rendition_queries(first.captured_queries)) == 1
+    # Later batches, their cards and articles, meet it again: no query.
+    with CaptureQueriesContext(connection) as later:
+        results = exporter.render_many([a.url for a in articles[1:]])
+    assert [result[5] for result in results] == ["", "", ""]
+    assert rendition_queries(later.captured_queries) == []
