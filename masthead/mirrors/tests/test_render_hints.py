@@ -9,8 +9,10 @@ from masthead.mirrors import generations
 from masthead.mirrors.exporter import Exporter
 from masthead.news.factories import (
     ArticlePageFactory,
+    InfoPageFactory,
     NewsImageFactory,
 )
+from masthead.news.models import export_hints
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +56,18 @@ def test_an_image_leading_many_articles_is_read_once_with_its_renditions(section
         results = exporter.render_many([a.url for a in articles[1:]])
     assert [result[5] for result in results] == ["", "", ""]
     assert rendition_queries(later.captured_queries) == []
+
+
+def test_every_kind_of_page_takes_its_url_from_the_snapshot(home, section):
+    article = ArticlePageFactory(parent=section, title="Harbour")
+    about = InfoPageFactory(parent=home, title="About us")
+    known = export_hints.Snapshot()
+    with export_hints.rendering(known):
+        urls = [page.url for page in (home, section, article, about)]
+        assert [page.url for page in (home, section, article, about)] == urls
+    assert {key[0] for key in known.url_parts} == {
+        home.pk,
+        section.pk,
+        article.pk,
+        about.pk,
+    }

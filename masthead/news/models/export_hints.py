@@ -9,7 +9,7 @@ knows from its plan what each page shows. While it renders (``rendering``):
   and the card's options (``Snapshot.cards``, ``{% article_card %}``);
 - each image is read once, with its renditions, and shared by every article
   it leads (``Snapshot.images``, ``share_lead_images``), and each page's URL
-  worked out once (``Snapshot.url_parts``, ``KnownUrlsMixin``);
+  worked out once (``Snapshot.url_parts``, ``NewsPage``);
 - what each article shows below it, "Read more" and "More in section", is
   given (``Snapshot.shown``), read for many articles at once;
 - a listing's pages are read by the ids of their articles, with no count
@@ -27,7 +27,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.utils.translation import get_language
 
 from masthead import pagecache
 from masthead.memo import Memo, rendering_once
@@ -44,7 +43,7 @@ def _cards() -> Memo:
 class Snapshot:
     """What the export knows of the snapshot it renders, kept across pages.
 
-    ``cards`` and ``images`` outlive a batch; ``articles`` and ``shown``
+    ``cards``, ``images`` and ``url_parts`` outlive a batch; ``articles`` and ``shown``
     are the current batch's. A card shows its section's title and its
     authors' names, which are not in its key: only a caller rendering one
     unchanging snapshot may keep cards here.
@@ -80,20 +79,6 @@ def rendering(known: Snapshot):
             yield
     finally:
         _snapshot.reset(token)
-
-
-class KnownUrlsMixin:
-    """A page whose URL is worked out once while the export renders: the
-    cards and headline lists of every page link to the same articles."""
-
-    def get_url_parts(self, request=None):
-        known = _snapshot.get()
-        if known is None:
-            return super().get_url_parts(request)
-        key = (self.pk, self.url_path, get_language())
-        if key not in known.url_parts:
-            known.url_parts[key] = super().get_url_parts(request)
-        return known.url_parts[key]
 
 
 class PlannedPaginator(Paginator):

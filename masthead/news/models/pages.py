@@ -32,15 +32,14 @@ from masthead.news.blocks import ArticleBodyBlock
 from masthead.news.models.article_parts import ArticleAuthor, ArticleTag
 from masthead.news.models.authors import Author
 from masthead.news.models.export_hints import (
-    KnownUrlsMixin,
     PlannedPaginator,
     listing_ids,
     snapshot,
 )
 from masthead.news.models.images import NewsImage
 from masthead.news.models.routing import (
+    NewsPage,
     OneChildTypeRoutingMixin,
-    OneQueryViewRestrictionsMixin,
     view_restricted,
 )
 from masthead.news.panels import RequiredRowsPanel
@@ -175,9 +174,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public()
 
 
-class SectionPage(
-    KnownUrlsMixin, OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page
-):
+class SectionPage(OneChildTypeRoutingMixin, NewsPage):
     """A section: a paginated listing of its articles."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -203,7 +200,7 @@ class SectionPage(
         return context
 
 
-class ArticlePage(KnownUrlsMixin, OneQueryViewRestrictionsMixin, Page):
+class ArticlePage(NewsPage):
     standfirst = models.TextField(
         max_length=400, help_text=_("One or two sentences under the headline.")
     )
