@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.redirects.models import Redirect
 
 from masthead.mirrors import generations
 from masthead.mirrors.exporter import Exporter
@@ -71,3 +72,21 @@ def test_every_kind_of_page_takes_its_url_from_the_snapshot(home, section):
         article.pk,
         about.pk,
     }
+
+
+def test_a_form_refusing_a_get_is_recorded_from_its_view_alone(home):
+    exporter = exporter_past_first_page()
+    exporter.handler = None  # the view answers, or this fails
+    target, content, is_html, found, problem = exporter.render(
+        "/newsletters/subscribe/"
+    )
+    assert (content, problem) == (None, "405 /newsletters/subscribe/")
+
+
+def test_a_missing_page_is_reported_as_the_site_answers_it(section):
+    # The view's 404 goes through the middleware, which answers an address
+    # an editor redirected with the redirect.
+    Redirect.objects.create(old_path=f"{section.url}gone", redirect_link=section.url)
+    exporter = exporter_past_first_page()
+    assert exporter.render(f"{section.url}gone/")[4] == f"301 {section.url}gone/"
+    assert exporter.render(f"{section.url}never/")[4] == f"404 {section.url}never/"
