@@ -13,7 +13,7 @@ from masthead.news.factories import (
     InfoPageFactory,
     NewsImageFactory,
 )
-from masthead.news.models import export_hints
+from masthead.news.models import ArticlePage, export_hints, pages, prepare_cards
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,24 @@ def test_an_image_leading_many_articles_is_read_once_with_its_renditions(section
         results = exporter.render_many([a.url for a in articles[1:]])
     assert [result[5] for result in results] == ["", "", ""]
     assert rendition_queries(later.captured_queries) == []
+
+
+def test_an_export_keeps_so_many_images_and_those_it_shows(section, monkeypatch):
+    monkeypatch.setattr(pages, "IMAGES_KEPT", 1)
+    first, second = NewsImageFactory(), NewsImageFactory()
+    articles = [
+        ArticlePageFactory(parent=section, title=f"Dock {n}", lead_image=image)
+        for n, image in enumerate((first, second))
+    ]
+    known = export_hints.Snapshot()
+    with export_hints.rendering(known):
+        for article in articles:
+            read = ArticlePage.objects.filter(pk=article.pk).select_related(
+                "lead_image"
+            )
+            (card,) = prepare_cards(read)
+            assert card.lead_image is known.images[card.lead_image_id]
+    assert list(known.images) == [second.pk]
 
 
 def test_every_kind_of_page_takes_its_url_from_the_snapshot(home, section):

@@ -49,6 +49,8 @@ ARTICLES_PER_PAGE = 12
 FRONT_SECTION_ARTICLES = 4
 # What "Read more" and "More in section" show under each article.
 SHOWN_WITH = 4
+# Lead images the export keeps, each with all its renditions.
+IMAGES_KEPT = 2000
 
 
 def author_links() -> Prefetch:
@@ -122,7 +124,8 @@ def share_lead_images(articles: list["ArticlePage"]) -> None:
 
     While the export renders, each image's instance serves the whole export
     (``Snapshot.images``): a few images lead thousands of articles, and an
-    image met again costs no query.
+    image met again costs no query. Past ``IMAGES_KEPT`` (an archive whose
+    every article has an image of its own) it keeps only those of ``articles``.
     """
     known = snapshot()
     images = known.images if known is not None else {}
@@ -131,6 +134,12 @@ def share_lead_images(articles: list["ArticlePage"]) -> None:
         if article.lead_image_id and article.lead_image_id not in images:
             if article.lead_image is not None:
                 fresh.setdefault(article.lead_image_id, article.lead_image)
+    if len(images) + len(fresh) > IMAGES_KEPT:
+        shown = {
+            pk: images[pk] for pk in {a.lead_image_id for a in articles} & set(images)
+        }
+        images.clear()
+        images.update(shown)
     prefetch_related_objects(list(fresh.values()), "renditions")
     images.update(fresh)
     for article in articles:
