@@ -1,8 +1,10 @@
 """Images with alt text and credits, and their renditions."""
 
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class NewsImage(AbstractImage):
@@ -17,15 +19,22 @@ class NewsImage(AbstractImage):
         return self.description or self.title
 
 
+@functools.cache
+def _filter(spec: str) -> Filter:
+    """One ``Filter`` per spec: a ``Filter`` reads its operations from the
+    spec (and Wagtail's hooks) the first time it is asked for them."""
+    return Filter(spec=spec)
+
+
 def rendition_for(image: "NewsImage", spec: str) -> "NewsRendition":
     """Return the rendition of ``image`` for the filter ``spec``.
 
     Unlike Wagtail's ``get_rendition``, it does not write the rendition back
     to the cache when it was prefetched with the image (``prepare_cards``,
     ``share_lead_images``): a write on every use costs the file cache a
-    directory scan.
+    directory scan. The spec's ``Filter`` is made once per process.
     """
-    return image.get_renditions(spec)[spec]
+    return image.get_renditions(_filter(spec))[spec]
 
 
 class NewsRendition(AbstractRendition):
