@@ -16,7 +16,11 @@ from masthead.mirrors.generations import Plan
 from masthead.mirrors.paths import PAGE_QUERY
 from masthead.news.models import ARTICLES_PER_PAGE, ArticlePage, prepare_cards
 from masthead.news.models.article_parts import ArticleTag
-from masthead.news.models.pages import author_links, sections_by_path
+from masthead.news.models.pages import (
+    author_links,
+    sections_by_path,
+    share_lead_images,
+)
 
 CARDS_KEPT = 4000  # articles kept as cards in each process
 
@@ -63,11 +67,12 @@ def listed(plan: Plan, urls: list[str]) -> set[int]:
 
 def articles(plan: Plan, urls: list[str]) -> dict[str, ArticlePage]:
     """The articles among ``urls`` with what their pages show, by URL path
-    (``HomePage.article_at``): five queries for the lot."""
+    (``HomePage.article_at``): five queries for the lot, and one for the
+    renditions of lead images not met before in the export."""
     ids = [plan.articles[url] for url in urls if url in plan.articles]
     if not ids:
         return {}
-    found = (
+    found = list(
         ArticlePage.objects.filter(pk__in=ids)
         .select_related("lead_image")
         .prefetch_related(
@@ -80,6 +85,7 @@ def articles(plan: Plan, urls: list[str]) -> dict[str, ArticlePage]:
             "corrections",
         )
     )
+    share_lead_images(found)
     sections = sections_by_path()
     by_path = {}
     for article in found:

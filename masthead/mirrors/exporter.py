@@ -1,6 +1,6 @@
 """The renderer of the static export: every page from its view, without the
-middleware (Django's handler for the first page, and for a page the view
-does not answer), the sitemap from one query (``mirrors.sitemap``), its
+middleware (Django's handler for the first page, for a 404 and for an
+error), the sitemap from one query (``mirrors.sitemap``), its
 links made relative (``mirrors.links``), in two processes when there are
 many. Pages render in batches with what the plan knows
 (``news.models.export_hints``): a batch's articles and cards read at once,
@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.handlers.base import BaseHandler
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.urls import Resolver404, resolve, reverse
@@ -112,12 +111,15 @@ class Exporter(LinkRewriter):
 
     def view(self, request):
         """Answer ``request`` from its view, without the middleware; None when
-        the view does not answer it (a 404, an error: the handler does).
+        the handler must: a URL no view takes, a 404, an error.
 
         What the middleware adds to a reader's page is headers, which the
         export does not keep; every request here is an anonymous GET of the
         one host, whose site is known. ``test_fast_render`` compares the
-        bytes with the handler's, for every page of the demo.
+        bytes with the handler's, for every page of the demo. A view's
+        refusal (a form's 405 to a GET) is the handler's too, and recorded as
+        it is. A 404 is not: the middleware answers it with an editor's
+        redirect or the address with a slash, which the export reports.
         """
         try:
             match = resolve(request.path_info)
@@ -129,9 +131,9 @@ class Exporter(LinkRewriter):
             response = match.func(request, *match.args, **match.kwargs)
             if callable(getattr(response, "render", None)):
                 response = response.render()
-        except Http404:
+        except Exception:  # noqa: BLE001 - Http404 or an error: the handler's
             return None
-        return response if response.status_code == 200 else None
+        return None if response.status_code == 404 else response
 
     def asset(self, prefix: str, root: Path | None, path: str) -> bytes | None:
         file = twins.asset_file(prefix, root, path)
@@ -206,10 +208,11 @@ class Exporter(LinkRewriter):
     def read_shown(self, urls: list[str]) -> None:
         """Read the articles among ``urls`` and what they show, at once."""
         known = self.known
-        known.card_articles, known.shown = cards.shown_with(
-            self.plan, known.card_articles, urls
-        )
-        self.known.articles = cards.articles(self.plan, urls)
+        with export_hints.rendering(known):  # with the images read before
+            known.card_articles, known.shown = cards.shown_with(
+                self.plan, known.card_articles, urls
+            )
+            self.known.articles = cards.articles(self.plan, urls)
         self.known.listings = self.plan.listings
 
     def static_page(self, template: str, url: str, context: dict, queue) -> None:

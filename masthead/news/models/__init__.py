@@ -29,6 +29,7 @@ from masthead.news.models.pages import (
     tag_links,
 )
 from masthead.news.models.routing import (
+    NewsPage,
     OneChildTypeRoutingMixin,
     OneQueryViewRestrictionsMixin,
     view_restricted,
@@ -48,6 +49,7 @@ __all__ = [
     "HomePage",
     "InfoPage",
     "NewsImage",
+    "NewsPage",
     "NewsRendition",
     "OneChildTypeRoutingMixin",
     "OneQueryViewRestrictionsMixin",

@@ -7,8 +7,9 @@ knows from its plan what each page shows. While it renders (``rendering``):
   few queries for the batch (``Snapshot.articles``, ``HomePage.article_at``);
 - each article's card is rendered once and kept by the article's version
   and the card's options (``Snapshot.cards``, ``{% article_card %}``);
-- each image's renditions are looked up once (``Snapshot.renditions``), and
-  each page's URL worked out once (``Snapshot.url_parts``, ``KnownUrlsMixin``);
+- each image is read once, with its renditions, and shared by every article
+  it leads (``Snapshot.images``, ``share_lead_images``), and each page's URL
+  worked out once (``Snapshot.url_parts``, ``NewsPage``);
 - what each article shows below it, "Read more" and "More in section", is
   given (``Snapshot.shown``), read for many articles at once;
 - a listing's pages are read by the ids of their articles, with no count
@@ -26,7 +27,6 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.utils.translation import get_language
 
 from masthead import pagecache
 from masthead.memo import Memo, rendering_once
@@ -43,7 +43,7 @@ def _cards() -> Memo:
 class Snapshot:
     """What the export knows of the snapshot it renders, kept across pages.
 
-    ``cards`` and ``renditions`` outlive a batch; ``articles`` and ``shown``
+    ``cards``, ``images`` and ``url_parts`` outlive a batch; ``articles`` and ``shown``
     are the current batch's. A card shows its section's title and its
     authors' names, which are not in its key: only a caller rendering one
     unchanging snapshot may keep cards here.
@@ -53,7 +53,8 @@ class Snapshot:
     cards: Memo = field(default_factory=_cards)  # card HTML by key
     # Articles read with what their cards show (``prepare_cards``), by id.
     card_articles: dict[int, object] = field(default_factory=dict)
-    renditions: dict[tuple, dict] = field(default_factory=dict)
+    # Lead images by id, renditions prefetched (``share_lead_images``).
+    images: dict[int, object] = field(default_factory=dict)
     articles: dict[str, object] = field(default_factory=dict)  # url_path -> page
     shown: dict[int, tuple[list, list]] = field(default_factory=dict)
     url_parts: dict[tuple, tuple | None] = field(default_factory=dict)
@@ -78,20 +79,6 @@ def rendering(known: Snapshot):
             yield
     finally:
         _snapshot.reset(token)
-
-
-class KnownUrlsMixin:
-    """A page whose URL is worked out once while the export renders: the
-    cards and headline lists of every page link to the same articles."""
-
-    def get_url_parts(self, request=None):
-        known = _snapshot.get()
-        if known is None:
-            return super().get_url_parts(request)
-        key = (self.pk, self.url_path, get_language())
-        if key not in known.url_parts:
-            known.url_parts[key] = super().get_url_parts(request)
-        return known.url_parts[key]
 
 
 class PlannedPaginator(Paginator):

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from masthead.news import fragments
 from masthead.news.blocks import RICH_TEXT_FEATURES
-from masthead.news.models.export_hints import KnownUrlsMixin, snapshot
+from masthead.news.models.export_hints import snapshot
 from masthead.news.models.images import NewsImage
 from masthead.news.models.pages import (
     FRONT_SECTION_ARTICLES,
@@ -28,8 +28,8 @@ from masthead.news.models.pages import (
     sections_by_path,
 )
 from masthead.news.models.routing import (
+    NewsPage,
     OneChildTypeRoutingMixin,
-    OneQueryViewRestrictionsMixin,
     view_restricted,
 )
 
@@ -49,9 +49,7 @@ def _article_sql(alias: str) -> tuple[str, tuple[str, ...]]:
     return sql, tuple(params)
 
 
-class HomePage(
-    KnownUrlsMixin, OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page
-):
+class HomePage(OneChildTypeRoutingMixin, NewsPage):
     """The front page: a lead story and the latest articles of each section."""
 
     lead_article = models.ForeignKey(
@@ -163,7 +161,7 @@ class HomePage(
         return groups
 
 
-class InfoPage(KnownUrlsMixin, OneQueryViewRestrictionsMixin, Page):
+class InfoPage(NewsPage):
     """A page every newsroom has, such as About, Contact or Privacy.
 
     Linked from every page's footer while "Show in menus" is on.

@@ -1,10 +1,10 @@
 """Images with alt text and credits, and their renditions."""
 
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
-
-from masthead.news.models.export_hints import snapshot
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class NewsImage(AbstractImage):
@@ -18,36 +18,23 @@ class NewsImage(AbstractImage):
     def alt(self) -> str:
         return self.description or self.title
 
-    def get_renditions(self, *filters):
-        """Wagtail's, looked up once per image and filters while the static
-        export renders (a card's image is on many of its pages)."""
-        known = snapshot()
-        if known is None:
-            return super().get_renditions(*filters)
-        memo = known.renditions
-        key = (
-            self.pk,
-            self.file.name,
-            self.focal_point_x,
-            self.focal_point_y,
-            self.focal_point_width,
-            self.focal_point_height,
-            *(str(getattr(f, "spec", f)) for f in filters),
-        )
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = super().get_renditions(*filters)
-        return found
+
+@functools.cache
+def _filter(spec: str) -> Filter:
+    """One ``Filter`` per spec: a ``Filter`` reads its operations from the
+    spec (and Wagtail's hooks) the first time it is asked for them."""
+    return Filter(spec=spec)
 
 
 def rendition_for(image: "NewsImage", spec: str) -> "NewsRendition":
     """Return the rendition of ``image`` for the filter ``spec``.
 
     Unlike Wagtail's ``get_rendition``, it does not write the rendition back
-    to the cache when it came from there (or from prefetched renditions): a
-    write on every use costs the file cache a directory scan.
+    to the cache when it was prefetched with the image (``prepare_cards``,
+    ``share_lead_images``): a write on every use costs the file cache a
+    directory scan. The spec's ``Filter`` is made once per process.
     """
-    return image.get_renditions(spec)[spec]
+    return image.get_renditions(_filter(spec))[spec]
 
 
 class NewsRendition(AbstractRendition):

@@ -32,15 +32,14 @@ from masthead.news.blocks import ArticleBodyBlock
 from masthead.news.models.article_parts import ArticleAuthor, ArticleTag
 from masthead.news.models.authors import Author
 from masthead.news.models.export_hints import (
-    KnownUrlsMixin,
     PlannedPaginator,
     listing_ids,
     snapshot,
 )
 from masthead.news.models.images import NewsImage
 from masthead.news.models.routing import (
+    NewsPage,
     OneChildTypeRoutingMixin,
-    OneQueryViewRestrictionsMixin,
     view_restricted,
 )
 from masthead.news.panels import RequiredRowsPanel
@@ -50,6 +49,8 @@ ARTICLES_PER_PAGE = 12
 FRONT_SECTION_ARTICLES = 4
 # What "Read more" and "More in section" show under each article.
 SHOWN_WITH = 4
+# Lead images the export keeps, each with all its renditions.
+IMAGES_KEPT = 2000
 
 
 def author_links() -> Prefetch:
@@ -101,10 +102,7 @@ def prepare_cards(
     """
     articles = list(articles)
     prefetch_related_objects(articles, author_links())
-    images = [article.lead_image for article in articles if article.lead_image_id]
-    prefetch_related_objects(
-        [image for image in images if image is not None], "renditions"
-    )
+    share_lead_images(articles)
     by_path = sections_by_path() if section is None else {}
     for article in articles:
         article.__dict__["section"] = (
@@ -116,6 +114,37 @@ def prepare_cards(
             link.author for link in article.article_authors.all()
         ]
     return articles
+
+
+def share_lead_images(articles: list["ArticlePage"]) -> None:
+    """Give ``articles`` one instance of each of their lead images, read
+    (``select_related``) with them, with its renditions read in one query:
+    Wagtail finds an image's renditions among those prefetched with it
+    rather than asking the cache and the database for each.
+
+    While the export renders, each image's instance serves the whole export
+    (``Snapshot.images``): a few images lead thousands of articles, and an
+    image met again costs no query. Past ``IMAGES_KEPT`` (an archive whose
+    every article has an image of its own) it keeps only those of ``articles``.
+    """
+    known = snapshot()
+    images = known.images if known is not None else {}
+    fresh: dict[int, NewsImage] = {}
+    for article in articles:
+        if article.lead_image_id and article.lead_image_id not in images:
+            if article.lead_image is not None:
+                fresh.setdefault(article.lead_image_id, article.lead_image)
+    if len(images) + len(fresh) > IMAGES_KEPT:
+        shown = {
+            pk: images[pk] for pk in {a.lead_image_id for a in articles} & set(images)
+        }
+        images.clear()
+        images.update(shown)
+    prefetch_related_objects(list(fresh.values()), "renditions")
+    images.update(fresh)
+    for article in articles:
+        if article.lead_image_id in images:
+            article.lead_image = images[article.lead_image_id]
 
 
 def sections_by_path() -> dict[str, "SectionPage"]:
@@ -154,9 +183,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public()
 
 
-class SectionPage(
-    KnownUrlsMixin, OneQueryViewRestrictionsMixin, OneChildTypeRoutingMixin, Page
-):
+class SectionPage(OneChildTypeRoutingMixin, NewsPage):
     """A section: a paginated listing of its articles."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -182,7 +209,7 @@ class SectionPage(
         return context
 
 
-class ArticlePage(KnownUrlsMixin, OneQueryViewRestrictionsMixin, Page):
+class ArticlePage(NewsPage):
     standfirst = models.TextField(
         max_length=400, help_text=_("One or two sentences under the headline.")
     )

@@ -1,4 +1,5 @@
-"""How a page is found: routing and view restrictions, one query each."""
+"""How a page is found and addressed: routing and view restrictions, one
+query each, and URLs worked out once while the export renders."""
 
 from django.db.models import (
     Exists,
@@ -6,9 +7,11 @@ from django.db.models import (
     Q,
 )
 from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 
 from masthead.news import fragments
+from masthead.news.models.export_hints import snapshot
 
 
 class OneChildTypeRoutingMixin:
@@ -79,6 +82,26 @@ class OneQueryViewRestrictionsMixin:
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths) | Q(page__in=sources.values("alias_of"))
         )
+
+
+class NewsPage(OneQueryViewRestrictionsMixin, Page):
+    """A page of the newsroom: the front page, a section, an article, an
+    information page."""
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, worked out once per page while the export renders
+        (``Snapshot.url_parts``): the cards and headline lists of every
+        page link to the same articles."""
+        known = snapshot()
+        if known is None:
+            return super().get_url_parts(request)
+        key = (self.pk, self.url_path, get_language())
+        if key not in known.url_parts:
+            known.url_parts[key] = super().get_url_parts(request)
+        return known.url_parts[key]
 
 
 def view_restricted() -> Exists:
