@@ -13,7 +13,6 @@ processes; the best and the median are printed at the end.
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -24,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive import prepare  # noqa: E402
+from archive import prepare, setup_copy  # noqa: E402
 
 
 def one_round(source: Path, scratch: Path) -> dict:
@@ -32,17 +31,7 @@ def one_round(source: Path, scratch: Path) -> dict:
     scratch.mkdir(parents=True)
     shutil.copy2(source / "masthead.sqlite3", scratch / "masthead.sqlite3")
     (scratch / "static").symlink_to(source / "static")
-    os.environ.update(
-        MASTHEAD_VAR_DIR=str(scratch),
-        MEDIA_ROOT=str(source / "media"),
-        DJANGO_SETTINGS_MODULE="masthead.settings",
-    )
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("CACHE_URL", None)  # the file cache under the var folder
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_copy(scratch, source)
     from django.db import connection
 
     from masthead.mirrors.export import export_site

@@ -19,7 +19,6 @@ a change that renders the same bytes).
 
 import argparse
 import json
-import os
 import shutil
 import sys
 import time
@@ -29,7 +28,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive import prepare  # noqa: E402
+from archive import prepare, setup_copy  # noqa: E402
 
 
 def main() -> None:
@@ -43,18 +42,7 @@ def main() -> None:
         scratch.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source / "masthead.sqlite3", scratch / "masthead.sqlite3")
         (scratch / "static").symlink_to(source / "static")
-    os.environ.update(
-        MASTHEAD_VAR_DIR=str(scratch),
-        MEDIA_ROOT=str(source / "media"),
-        DJANGO_SETTINGS_MODULE="masthead.settings",
-    )
-    # The default setup's file cache (under the kept folder), as users have it.
-    os.environ.pop("CACHE_URL", None)
-    os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    setup_copy(scratch, source)
     from masthead.mirrors import generations
     from masthead.mirrors.export import STATE, export_site
     from masthead.mirrors.paths import output_path

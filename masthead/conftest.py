@@ -15,7 +15,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from masthead import pagecache
 from masthead.mirrors import selectors as mirrors
 from masthead.news.factories import HomePageFactory, SectionPageFactory
-from masthead.testing import sign_in_verified
+from masthead.testing import file_cache_settings, sign_in_verified
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +45,14 @@ def ensure_wagtail_tree() -> Page:
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     return root
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """Switch to the default setup's file cache, in a folder of this test."""
+    settings.CACHES = file_cache_settings(tmp_path / "cache")
+    yield cache
+    cache.clear()
 
 
 @pytest.fixture

@@ -83,3 +83,14 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def file_cache_settings(location, *, max_entries: int = 5000) -> dict:
+    """CACHES as the settings build them by default: a file cache under var/."""
+    return {
+        "default": {
+            "BACKEND": "masthead.cache.FileBasedCache",
+            "LOCATION": str(location),
+            "OPTIONS": {"MAX_ENTRIES": max_entries},
+        }
+    }

@@ -11,25 +11,7 @@ from django.core.cache import cache
 from django.core.cache.backends import base, filebased, locmem
 
 from masthead import ratelimit
-
-
-def file_cache_settings(location, *, max_entries: int = 5000) -> dict:
-    """CACHES as the settings build them by default: a file cache under var/."""
-    return {
-        "default": {
-            "BACKEND": "masthead.cache.FileBasedCache",
-            "LOCATION": str(location),
-            "OPTIONS": {"MAX_ENTRIES": max_entries},
-        }
-    }
-
-
-@pytest.fixture
-def file_cache(settings, tmp_path):
-    """Switch to the default setup's file cache, in a folder of this test."""
-    settings.CACHES = file_cache_settings(tmp_path / "cache")
-    yield cache
-    cache.clear()
+from masthead.testing import file_cache_settings
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ a change to what it shows renders it again."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from masthead.appeals.factories import appeal_build, appeal_donation
@@ -15,19 +14,10 @@ from masthead.mirrors.models import Mirror, PublishQueue, Status, TargetStatus
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory, InfoPageFactory
 from masthead.newsletters.models import Edition, Newsletter
-from masthead.tests.conftest import file_cache_settings
 
 pytestmark = pytest.mark.django_db
 
 KEYED = ("/mirrors/", "/mirrors.json", "/robots.txt", "/authors/", "/newsletters/")
-
-
-@pytest.fixture
-def file_cache(settings, tmp_path):
-    """The default setup's file cache, in a folder of this test."""
-    settings.CACHES = file_cache_settings(tmp_path / "cache")
-    yield cache
-    cache.clear()
 
 
 @pytest.fixture
