@@ -122,6 +122,12 @@ def rendered_once() -> bool:
     return _once.get() is not None
 
 
+def exporting() -> bool:
+    """Whether the static export is rendering (``rendering_once``): what
+    needs our server (a form that posts to it) must say so instead."""
+    return _once.get() is not None
+
+
 def parts_kept() -> dict | None:
     """The shared parts kept while a snapshot renders (``rendering_once``)."""
     return _once.get()

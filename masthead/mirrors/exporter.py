@@ -218,7 +218,8 @@ class Exporter(LinkRewriter):
     def static_page(self, template: str, url: str, context: dict, queue) -> None:
         request = self.factory.get(url, HTTP_HOST=self.host, secure=self.secure)
         self.current_path = url
-        html = render_to_string(template, context, request=request)
+        with export_hints.rendering(self.known):  # as the other pages are
+            html = render_to_string(template, context, request=request)
         target = output_path(url)
         html = self.rewrite_html(html, target, queue)
         self.keep(target, html.encode())

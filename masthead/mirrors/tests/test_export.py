@@ -285,3 +285,23 @@ def test_articles_read_together_render_as_each_alone(newsroom, tmp_path, section
         cache.clear()
         assert together.render(url)[1] == expected, url
     assert "Read more" in (expected or b"").decode()
+
+
+def test_the_export_says_where_to_sign_up_instead_of_posting_to_no_server(
+    newsroom, tmp_path, client
+):
+    from masthead.newsletters.models import Newsletter
+
+    Newsletter.objects.create(name="Morning briefing", slug="morning", is_public=True)
+    report = export_site(tmp_path / "site")
+    # No form posts a reader's address to a file the copy does not have.
+    assert report.missing == []
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert pages and not [p for p in pages if 'method="post"' in p.read_text()]
+    front = (tmp_path / "site" / "index.html").read_text()
+    assert "Morning briefing" in front and "cannot sign you up" in front
+    assert 'href="mirrors/index.html">Other ways to reach us' in front
+    # The site itself, in the same process, still offers the form.
+    served = client.get("/").content.decode()
+    assert 'class="newsletter-signup" action="/newsletters/subscribe/"' in served
+    assert "cannot sign you up" not in served

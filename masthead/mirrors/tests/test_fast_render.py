@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
+from masthead.memo import rendering_once
 from masthead.mirrors import generations, sitemap
 from masthead.mirrors.exporter import Exporter
 from masthead.news.factories import ArticlePageFactory
@@ -24,7 +25,9 @@ def handler_render(exporter: Exporter, url: str) -> bytes:
     """The page as the site serves it: through Django's handler, middleware
     included (the export renders from the view)."""
     request = exporter.request(url)
-    response = exporter.handler.get_response(request)
+    # As the export renders it: what needs our server says so.
+    with rendering_once({}):
+        response = exporter.handler.get_response(request)
     exporter.site = exporter.site or request._wagtail_site
     assert response.status_code == 200, url
     return response.content
