@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive import prepare, setup_copy  # noqa: E402
+from archive import prepare  # noqa: E402
+from copies import setup_copy  # noqa: E402
 
 
 def one_round(source: Path, scratch: Path) -> dict:

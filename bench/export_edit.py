@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive import prepare, setup_copy  # noqa: E402
+from archive import prepare  # noqa: E402
+from copies import setup_copy  # noqa: E402
 
 
 def main() -> None:
