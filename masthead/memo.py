@@ -122,10 +122,9 @@ def rendered_once() -> bool:
     return _once.get() is not None
 
 
-def exporting() -> bool:
-    """Whether the static export is rendering (``rendering_once``): what
-    needs our server (a form that posts to it) must say so instead."""
-    return _once.get() is not None
+# The same question asked by what needs our server (a form that posts to it)
+# and must say so in the static export instead.
+exporting = rendered_once
 
 
 def parts_kept() -> dict | None:

@@ -82,8 +82,8 @@ class Exporter(LinkRewriter):
         self.root_paths = None
         self.plan = generations.Plan()
         self.known = export_hints.Snapshot()  # what pages render with
-        self.links: dict[tuple, str] = {}  # (value, folder, path) -> link
-        self.tags: dict[tuple, str] = {}  # (tag, folder) -> tag, links rewritten
+        self.links: dict[tuple, str] = {}  # (value, depth, path) -> link
+        self.tags: dict[tuple, str] = {}  # (tag, depth) -> tag, links rewritten
 
     # Rendering -------------------------------------------------------------
 
