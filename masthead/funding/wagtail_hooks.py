@@ -8,7 +8,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from masthead.admin_menu import PermissionMenuItem
 from masthead.funding import admin_views
 from masthead.funding.admin_forms import DonationOptionForm, format_money
-from masthead.funding.models import DonationOption, ExchangeRate, ManualRail
+from masthead.funding.models import (
+    DonationOption,
+    ExchangeRate,
+    ManualRail,
+    PaymentLink,
+)
 
 
 class DonationOptionViewSet(SnippetViewSet):
@@ -49,8 +54,20 @@ class ManualRailViewSet(SnippetViewSet):
     list_display = ["label", "kind", "active"]
 
 
+class PaymentLinkViewSet(SnippetViewSet):
+    model = PaymentLink
+    icon = "link"
+    menu_label = "Payment Links (static copies)"
+    list_display = ["label", "frequency", "url", "active"]
+
+
 class FundingViewSetGroup(SnippetViewSetGroup):
-    items = (DonationOptionViewSet, ExchangeRateViewSet, ManualRailViewSet)
+    items = (
+        DonationOptionViewSet,
+        ExchangeRateViewSet,
+        ManualRailViewSet,
+        PaymentLinkViewSet,
+    )
     menu_icon = "tag"
     menu_label = "Funding"
     menu_name = "funding"

@@ -25,6 +25,7 @@ from masthead.funding.models.newsroom import (
     ExchangeRate,
     FundingSettings,
     ManualRail,
+    PaymentLink,
 )
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "FundingSettings",
     "LedgerEntry",
     "ManualRail",
+    "PaymentLink",
     "ProviderCustomer",
     "ProviderEvent",
     "ReconcileRun",

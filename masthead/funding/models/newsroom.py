@@ -1,5 +1,6 @@
 """What the newsroom sets in the admin: the goal, amounts, rates, bank and crypto."""
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -44,6 +45,54 @@ class ManualRail(models.Model):
 
     class Meta:
         ordering = ["sort_order", "label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PaymentLink(models.Model):
+    """A Stripe Payment Link: how a copy of the site with no server takes a card.
+
+    Made in Stripe's dashboard and pasted here; the static copies' support
+    page lists the active ones. What readers pay through them reaches the
+    ledger through the same webhook as Checkout (a Checkout Session with
+    ``payment_link`` set and no donation of ours behind it).
+    """
+
+    label = models.CharField(
+        max_length=100,
+        help_text=_("As readers see it: “Give $5 a month”, “Give any amount once”."),
+    )
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    url = models.URLField(
+        "URL",
+        max_length=500,
+        validators=[
+            URLValidator(
+                schemes=["https"],
+                code="not_https",  # "invalid" would show the field's own message
+                message=_(
+                    "Enter the link's https:// address, as Stripe shows it "
+                    "(https://buy.stripe.com/…)."
+                ),
+            )
+        ],
+        help_text=_("From Stripe's dashboard: Payment Links, then Copy link."),
+    )
+    active = models.BooleanField(default=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("frequency"),
+        FieldPanel("url"),
+        FieldPanel("active"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "label"]
+        verbose_name = _("payment link")
 
     def __str__(self) -> str:
         return self.label

@@ -24,6 +24,7 @@ from masthead.funding.providers.stripe_translation import (
     StripeEvents,
     object_id,
     stripe_time,
+    subscription_price,
 )
 
 SIGNATURE_TOLERANCE = 300  # seconds; Stripe's own default
@@ -166,9 +167,7 @@ class StripeProvider(StripeEvents, PaymentProvider):
             subscription = client.v1.subscriptions.retrieve(subscription_id).to_dict()
             item = subscription["items"]["data"][0]
             price = item.get("price") or item.get("plan") or {}
-            interval = (price.get("recurring") or {}).get("interval") or price.get(
-                "interval", "month"
-            )
+            interval = subscription_price(subscription)[1] or "month"
             client.v1.subscriptions.update(
                 subscription_id,
                 {

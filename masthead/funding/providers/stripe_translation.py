@@ -42,6 +42,22 @@ def object_id(value) -> str:
     return value or ""
 
 
+def subscription_price(subscription: dict) -> tuple[Money | None, str]:
+    """A subscription's amount per period and its interval ("month", "year")."""
+    items = (subscription.get("items") or {}).get("data") or []
+    if not items:
+        return None, ""
+    price = items[0].get("price") or items[0].get("plan") or {}
+    unit = price.get("unit_amount", price.get("amount"))
+    amount = None
+    if unit is not None:
+        amount = Money(unit * items[0].get("quantity", 1), price["currency"].upper())
+    interval = (price.get("recurring") or {}).get("interval") or price.get(
+        "interval", ""
+    )
+    return amount, interval
+
+
 class StripeEvents:
     """Translation of Stripe's events, for ``StripeProvider`` (its ``client()``)."""
 
@@ -54,13 +70,15 @@ class StripeEvents:
         if session.get("mode") == "subscription":
             # The first invoice.paid records the payment itself.
             metadata = session.get("metadata") or {}
+            subscription_id = object_id(session.get("subscription"))
             return [
                 SubscriptionChanged(
-                    subscription_id=object_id(session.get("subscription")),
+                    subscription_id=subscription_id,
                     status="active",
                     occurred_at=stripe_time(event.get("created")),
                     amount=Money(session["amount_total"], session["currency"].upper()),
-                    interval=metadata.get("interval", "month"),
+                    interval=metadata.get("interval")
+                    or self._subscription_interval(subscription_id),
                     customer_id=object_id(session.get("customer")),
                     email=(session.get("customer_details") or {}).get("email", ""),
                     intent_id=session.get("client_reference_id") or "",
@@ -119,6 +137,9 @@ class StripeEvents:
             if payment_intent:
                 break
         metadata = details.get("metadata") or {}
+        interval = metadata.get("interval", "")
+        if subscription_id and not interval:
+            interval = self._subscription_interval(subscription_id)
         return [
             PaymentSucceeded(
                 payment_id=payment_intent or invoice["id"],
@@ -132,9 +153,24 @@ class StripeEvents:
                 name=invoice.get("customer_name") or "",
                 customer_id=object_id(invoice.get("customer")),
                 subscription_id=subscription_id,
-                interval=metadata.get("interval", ""),
+                interval=interval,
             )
         ]
+
+    def _subscription_interval(self, subscription_id: str) -> str:
+        """The interval of a subscription our Checkout did not start.
+
+        A Payment Link's (or one made in Stripe's dashboard) carries no
+        metadata of ours, so its interval is read from Stripe: an annual
+        donation counted as monthly would show twelve times its share.
+        """
+        try:
+            fetched = self.client().v1.subscriptions.retrieve(subscription_id)
+        except stripe.StripeError as error:
+            raise ProviderError(
+                f"Stripe could not fetch the subscription: {error}"
+            ) from error
+        return subscription_price(fetched.to_dict(for_json=True))[1]
 
     def _invoice_payment_failed(self, invoice: dict, event: dict):
         details = (invoice.get("parent") or {}).get("subscription_details") or {}
@@ -149,18 +185,7 @@ class StripeEvents:
         status = STATUSES.get(subscription.get("status", ""))
         if status is None:
             return []  # incomplete: nothing has been paid yet
-        items = (subscription.get("items") or {}).get("data") or []
-        amount, interval = None, ""
-        if items:
-            price = items[0].get("price") or items[0].get("plan") or {}
-            unit = price.get("unit_amount", price.get("amount"))
-            if unit is not None:
-                amount = Money(
-                    unit * items[0].get("quantity", 1), price["currency"].upper()
-                )
-            interval = (price.get("recurring") or {}).get("interval") or price.get(
-                "interval", ""
-            )
+        amount, interval = subscription_price(subscription)
         metadata = subscription.get("metadata") or {}
         return [
             SubscriptionChanged(

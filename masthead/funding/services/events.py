@@ -340,6 +340,7 @@ def _subscription_changed(provider: str, event: SubscriptionChanged) -> None:
         event.status,
         event.occurred_at,
         amount=event.amount,
+        interval=event.interval,
         started_at=event.started_at,
     )
 

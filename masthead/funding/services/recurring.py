@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.db import transaction
 
-from masthead.funding.models import Donation, RecurringDonation
+from masthead.funding.models import Donation, Frequency, RecurringDonation
 from masthead.funding.money import Money
 from masthead.funding.services.ledger import donation_count, funding_changed
 
@@ -48,6 +48,7 @@ def recurring_observe(
     when: datetime,
     *,
     amount: Money | None = None,
+    interval: str = "",
     started_at: datetime | None = None,
 ) -> None:
     """Take what the provider said at ``when``, unless it has said newer.
@@ -60,7 +61,7 @@ def recurring_observe(
         recurring.started_at = first
         fields.add("started_at")
     if amount is not None:
-        fields |= _take_amount(recurring, amount, when)
+        fields |= _take_amount(recurring, amount, when, interval)
     canceled = recurring.status == RecurringDonation.Status.CANCELED
     if not canceled and (recurring.status_at is None or when >= recurring.status_at):
         if status == RecurringDonation.Status.PAST_DUE:
@@ -78,7 +79,10 @@ def recurring_observe(
         renewals_release(recurring)
 
 
-def _take_amount(recurring: RecurringDonation, amount: Money, when) -> set[str]:
+def _take_amount(
+    recurring: RecurringDonation, amount: Money, when, interval: str = ""
+) -> set[str]:
+    """Take the price the provider set at ``when``: its amount and interval."""
     fields = set()
     if not recurring.has_had(amount):
         recurring.amounts = [*recurring.amounts, [amount.minor, amount.currency]]
@@ -87,6 +91,9 @@ def _take_amount(recurring: RecurringDonation, amount: Money, when) -> set[str]:
         recurring.amount_minor, recurring.currency = amount.minor, amount.currency
         recurring.amount_at = when
         fields |= {"amount_minor", "currency", "amount_at"}
+        if interval in (Frequency.MONTHLY, Frequency.ANNUAL):
+            recurring.interval = interval
+            fields.add("interval")
     return fields
 
 

@@ -154,10 +154,15 @@ def test_monthly_donation_from_checkout_to_renewals(post, start_intent):
     assert net() == 2000
 
 
-def test_invoice_paid_before_anything_else_is_known(post):
+def test_invoice_paid_before_anything_else_is_known(post, stripe_standin):
+    # No metadata of ours: the interval is asked of Stripe.
+    stripe_standin.subscriptions["sub_test_1"] = se.subscription(
+        amount=1500, interval="year"
+    )
     post(se.event("evt_1", "invoice.paid", se.invoice(amount=1500)))
     recurring = RecurringDonation.objects.get()
     assert recurring.donor.email == "late@example.org"
+    assert recurring.interval == "year"
     assert net() == 1500
 
 

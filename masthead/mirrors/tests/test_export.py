@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from masthead.funding.models import ManualRail
+from masthead.funding.models import ManualRail, PaymentLink
 from masthead.mirrors import generations, render_pool, search_index
 from masthead.mirrors.export import MANIFEST, STATE, export_site
 from masthead.mirrors.exporter import Exporter
@@ -305,3 +305,28 @@ def test_the_export_says_where_to_sign_up_instead_of_posting_to_no_server(
     served = client.get("/").content.decode()
     assert 'class="newsletter-signup" action="/newsletters/subscribe/"' in served
     assert "cannot sign you up" not in served
+
+
+def test_the_support_page_lists_the_payment_links_the_newsroom_made(newsroom, tmp_path):
+    monthly = PaymentLink.objects.create(
+        label="Give $5 a month",
+        frequency="month",
+        url="https://buy.stripe.com/test_lantern5",
+    )
+    PaymentLink.objects.create(
+        label="Old link", frequency="one_time", url="https://buy.stripe.com/old",
+        active=False,
+    )  # fmt: skip
+    site = tmp_path / "site"
+    export_site(site)
+    support = (site / "support/index.html").read_text()
+    assert 'href="https://buy.stripe.com/test_lantern5"' in support
+    assert "Give $5 a month" in support and "Old link" not in support
+    assert "TXYZlanternaddress" in support  # beside the other rails
+
+    # A link changed in the admin reaches the copy on the next export.
+    monthly.url = "https://buy.stripe.com/test_lantern7"
+    monthly.save()
+    export_site(site)
+    support = (site / "support/index.html").read_text()
+    assert "test_lantern7" in support and "test_lantern5" not in support
