@@ -17,8 +17,10 @@ read for all pages at once in a few queries:
 - the sitemap: every listed article's address and the day it shows, their
   tags and authors; the news sitemap: the versions of the articles of its
   last two days;
-- the other pages (``/mirrors/``, information pages, the newsletters' pages,
-  static files and renditions): ``mirrors.twins``, kept in ``Plan.found``.
+- a newsletter's page: its editions sent; an edition's page: its row and
+  its articles' versions (``newsletter_keys``);
+- the other pages (``/mirrors/``, information pages, static files and
+  renditions): ``mirrors.twins``, kept in ``Plan.found``.
 
 An article's version is read from the page tree (published, moved, renamed):
 a change made to the database behind Wagtail's back needs ``--full``.
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction, Site
@@ -54,7 +57,12 @@ from masthead.news.models import (
 )
 from masthead.news.selectors import FEED_LENGTH
 from masthead.news.sitemaps import NEWS_SITEMAP_HOURS
-from masthead.newsletters.models import Newsletter
+from masthead.newsletters.models import (
+    EDITIONS_LISTED,
+    Edition,
+    EditionArticle,
+    Newsletter,
+)
 
 # "More in this section" shows the 4 newest siblings, after leaving out up to
 # 4 "Read more" articles and the article itself.
@@ -314,7 +322,42 @@ def plan() -> Plan:
     newsletters = Newsletter.objects.values_list("slug", flat=True)
     for page_url in [*twins.site_wide_pages(newsletters), *twins.STATIC_PAGES]:
         result.found[page_url] = digest(result.keys["*"], page_url)
+    result.found.update(newsletter_keys(result.keys["*"], versions))
     return result
+
+
+def newsletter_keys(site_key: str, versions: dict[int, str]) -> dict[str, str]:
+    """Keys of the newsletters' pages, which show their sent editions: a
+    newsletter's page lists them, an edition's shows its own row and its
+    articles (``versions``; an article no longer listed by its id)."""
+    published = [Edition.Status.SENDING, Edition.Status.SENT]
+    columns = [f.attname for f in Edition._meta.concrete_fields]
+    editions = defaultdict(list)
+    for row in (
+        Edition.objects.filter(status__in=published)
+        .order_by("-created_at", "pk")
+        .values_list("newsletter__slug", *columns)
+    ):
+        editions[row[0]].append(row[1:])
+    articles = defaultdict(list)
+    for edition, article in EditionArticle.objects.order_by(
+        "edition", "sort_order", "pk"
+    ).values_list("edition_id", "article_id"):
+        articles[edition].append(versions.get(article, article))
+    keys = {}
+    slug_at = columns.index("slug")
+    for newsletter, rows in editions.items():
+        try:
+            page_url = reverse("newsletters:newsletter", args=[newsletter])
+        except NoReverseMatch:  # the app's pages are not served
+            return {}
+        keys[page_url] = digest(site_key, page_url, rows[:EDITIONS_LISTED])
+        for row in rows:
+            edition_url = reverse(
+                "newsletters:edition", args=[newsletter, row[slug_at]]
+            )
+            keys[edition_url] = digest(site_key, edition_url, row, articles[row[0]])
+    return keys
 
 
 def listed_urls(plan: Plan) -> Iterable[str]:

@@ -47,6 +47,10 @@ NOT_SHOWN = frozenset(
         "funding.SignInToken",
     }
 )
+# Rows shown by a few pages only, which are keyed by them instead
+# (``generations.newsletter_keys``): a newsletter sent must not render
+# every page again.
+KEYED_APART = frozenset({"newsletters.Edition", "newsletters.EditionArticle"})
 # Columns of shown tables that no page shows, and that change often.
 HIDDEN_COLUMNS = {
     "newsletters.Newsletter": {
@@ -64,7 +68,7 @@ def shown_models() -> list[type[models.Model]]:
         for label in SITE_WIDE_APPS
         if apps.is_installed(f"masthead.{label}")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
-        if model._meta.label not in NOT_SHOWN
+        if model._meta.label not in NOT_SHOWN | KEYED_APART
     ]
 
 

@@ -7,14 +7,14 @@ pages here were rendered on every export. Each is keyed by what it shows:
   ``/mirrors.json``, ``/robots.txt``, the service worker, ``/authors/``, the
   newsletters' pages, the export's own search and support pages): the
   site-wide key, which holds the mirrors, the newsroom's rails, the authors,
-  the newsletters and their editions, the code and templates;
+  the newsletters (not their editions), the code and templates;
 - an information page: the site-wide key (which holds its own row, published
   or moved) and the versions of the pages its body links to;
 - a static file or an image rendition: its size and modification time, and
   the code (a stylesheet's links are rewritten), not its bytes.
 
-A newsletter's edition is not keyed: what it shows is chosen by its own
-rules (its articles, or a day's); it is one page a newsletter.
+A newsletter's page and its editions' pages are keyed by the editions sent
+and their articles' versions (``generations.newsletter_keys``).
 """
 
 import os

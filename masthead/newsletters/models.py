@@ -175,6 +175,10 @@ class Subscription(models.Model):
         return f"{self.subscriber} → {self.newsletter}"
 
 
+# A newsletter's page lists its newest editions sent, this many.
+EDITIONS_LISTED = 100
+
+
 class Edition(PreviewableMixin, ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -22,7 +22,7 @@ from django.views.decorators.http import (
 from masthead import ratelimit
 from masthead.newsletters import rendering, services
 from masthead.newsletters.forms import SignUpForm
-from masthead.newsletters.models import Edition, Newsletter
+from masthead.newsletters.models import EDITIONS_LISTED, Edition, Newsletter
 from masthead.newsletters.tasks import request_subscription
 from masthead.security import client_address, same_origin
 
@@ -134,7 +134,7 @@ def newsletter_editions(request, newsletter):
     return render(
         request,
         "newsletters/newsletter.html",
-        {"newsletter": newsletter, "editions": editions[:100]},
+        {"newsletter": newsletter, "editions": editions[:EDITIONS_LISTED]},
     )
 
 

@@ -13,7 +13,7 @@ from masthead.mirrors.exporter import Exporter
 from masthead.mirrors.models import Mirror, PublishQueue, Status, TargetStatus
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory, InfoPageFactory
-from masthead.newsletters.models import Edition, Newsletter
+from masthead.newsletters.models import Edition, EditionArticle, Newsletter
 
 pytestmark = pytest.mark.django_db
 
@@ -161,12 +161,14 @@ def test_a_page_an_information_page_links_to_renamed(newsroom, tmp_path, rendere
     assert 'href="../politics/harbour-inquiry/' in about
 
 
-def test_a_sent_edition_renders_its_newsletter_page_again(newsroom, tmp_path, rendered):
+def test_a_sent_edition_renders_its_newsletter_pages_and_nothing_else(
+    newsroom, tmp_path, rendered
+):
     site = tmp_path / "site"
     export_site(site)
     rendered.clear()
     sent = timezone.now()
-    Edition.objects.create(
+    edition = Edition.objects.create(
         newsletter=Newsletter.objects.get(slug="daily"),
         subject="Our first edition",
         slug="first",
@@ -174,9 +176,25 @@ def test_a_sent_edition_renders_its_newsletter_page_again(newsroom, tmp_path, re
         started_at=sent,
         sent_at=sent,
     )
+    EditionArticle.objects.create(edition=edition, article=newsroom)
     export_site(site)
-    assert "/newsletters/daily/" in rendered
+    assert {"/newsletters/daily/", "/newsletters/daily/first/"} <= set(rendered)
     assert "Our first edition" in (site / "newsletters/daily/index.html").read_text()
+    # Sending a newsletter is not an edit of every page.
+    assert newsroom.url not in rendered and "/" not in rendered
+
+    rendered.clear()
+    export_site(site)
+    assert not [url for url in rendered if url.startswith("/newsletters/")]
+
+    newsroom.standfirst = "The harbour reopens."
+    newsroom.save_revision().publish()
+    rendered.clear()
+    export_site(site)
+    assert "/newsletters/daily/first/" in rendered  # it shows the article
+    assert "/newsletters/daily/" not in rendered
+    page = (site / "newsletters/daily/first/index.html").read_text()
+    assert "The harbour reopens." in page
 
 
 def test_a_changed_static_file_is_read_again(newsroom, tmp_path, rendered, settings):
