@@ -17,6 +17,7 @@ changes one part.
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -131,6 +132,26 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+# Pagefind reads its documents from a folder and writes its bundle to one:
+# three small files or folders per page, deleted once read. On a disk
+# (ext4) making and deleting tens of thousands of them cost a full export of
+# 10,000 articles about 20 s of kernel time; in memory they cost nearly none.
+MEMORY_FOLDER = "/dev/shm"  # noqa: S108 - a mkdtemp folder inside, made private
+MEMORY_NEEDED = 256 * 1024 * 1024  # bytes free: a part needs a few MB
+
+
+def scratch_folder() -> str | None:
+    """Where Pagefind's scratch files go: memory when there is room, else
+    the temporary folder (``TMPDIR``)."""
+    try:
+        stats = os.statvfs(MEMORY_FOLDER)
+    except OSError:
+        return None
+    if not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+        return None
+    return MEMORY_FOLDER if stats.f_bavail * stats.f_frsize >= MEMORY_NEEDED else None
+
+
 def _executable() -> str:
     from pagefind.service import _must_get_executable
 
@@ -145,7 +166,7 @@ def build_part(documents: dict[str, str], *, merged: bool) -> dict[str, bytes]:
     their own, at the paths of their pages (so that result URLs are theirs).
     """
     files = {}
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory(dir=scratch_folder()) as scratch:
         source, output = Path(scratch) / "site", Path(scratch) / "bundle"
         for path, text in documents.items():
             file = source / path

@@ -265,6 +265,28 @@ def test_an_edit_rebuilds_only_the_search_index_part_of_its_article(
     assert any(path.startswith(folder + "fragment/") for path in changed)
 
 
+def test_pagefind_works_in_memory_when_there_is_room_and_leaves_nothing(
+    tmp_path, monkeypatch
+):
+    memory = tmp_path / "memory"
+    monkeypatch.setattr(search_index, "MEMORY_FOLDER", str(memory))
+    assert search_index.scratch_folder() is None  # no such folder: TMPDIR
+    memory.mkdir()
+    monkeypatch.setattr(search_index, "MEMORY_NEEDED", 1 << 60)
+    assert search_index.scratch_folder() is None  # too little room
+    monkeypatch.setattr(search_index, "MEMORY_NEEDED", 1)
+    assert search_index.scratch_folder() == str(memory)
+    document = search_index.document(
+        '<html lang="en"><main><article><h1>Ferry strike</h1>'
+        "<p>Dockers stopped the ferries.</p></article></main></html>"
+    )
+
+    files = search_index.build_part({"news/ferry/index.html": document}, merged=True)
+
+    assert any(name.startswith("fragment/") for name in files)
+    assert list(memory.iterdir()) == []  # its scratch files are gone
+
+
 def test_articles_read_together_render_as_each_alone(newsroom, tmp_path, section):
     # One has ranked "Read more" links, one of them unpublished; the others
     # fall back on their section's newest articles.
