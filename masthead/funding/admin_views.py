@@ -122,7 +122,7 @@ def donations_csv(request):
                     donation.status,
                     donation.donor.email if donation.donor else "",
                     donation.donor.name if donation.donor else "",
-                    donation.recurring.interval if donation.recurring else "",
+                    donation.recurring.period_code if donation.recurring else "",
                     donation.appeal,
                     donation.variant,
                 ]

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 from django.db.models import Sum
@@ -17,6 +17,7 @@ from masthead.funding.models import (
     FundingSettings,
     LedgerEntry,
     RecurringDonation,
+    monthly_share,
 )
 from masthead.funding.money import Money
 
@@ -100,10 +101,13 @@ def _active_recurring(end: datetime):
 def _month_totals(start: datetime, end: datetime) -> MonthTotals:
     """Return the month's recurring, one-time and taken-back money."""
     recurring: dict[str, Decimal] = {}
-    for row in _active_recurring(end).values("currency", "interval", "amount_minor"):
-        monthly = Decimal(row["amount_minor"])
-        if row["interval"] == Frequency.ANNUAL:
-            monthly /= 12
+    rows = _active_recurring(end).values(
+        "currency", "interval", "interval_count", "amount_minor"
+    )
+    for row in rows:
+        monthly = monthly_share(
+            row["amount_minor"], row["interval"], row["interval_count"]
+        )
         recurring[row["currency"]] = recurring.get(row["currency"], 0) + monthly
     entries = LedgerEntry.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
     return MonthTotals(
@@ -122,7 +126,9 @@ def _in_goal_currency(
 ) -> int:
     """Return ``totals`` in minor units of the goal currency; unrated ones left out."""
     return sum(
-        Money(int(minor), currency).convert(goal_currency, rates[currency]).minor
+        Money(int(minor.to_integral_value(ROUND_HALF_UP)), currency)
+        .convert(goal_currency, rates[currency])
+        .minor
         for currency, minor in totals.items()
         if currency in rates
     )

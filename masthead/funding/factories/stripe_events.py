@@ -123,6 +123,7 @@ def subscription(
     intent=None,
     customer="cus_test_1",
     start_date=1_794_990_000,
+    interval_count=1,
 ) -> dict:
     metadata = (
         {"intent_id": str(intent.public_id), "interval": interval} if intent else {}
@@ -148,7 +149,10 @@ def subscription(
                         "currency": "usd",
                         "unit_amount": amount,
                         "unit_amount_decimal": str(amount),
-                        "recurring": {"interval": interval},
+                        "recurring": {
+                            "interval": interval,
+                            "interval_count": interval_count,
+                        },
                         "product": "prod_test_1",
                     },
                     "plan": {
@@ -158,6 +162,7 @@ def subscription(
                         "amount_decimal": str(amount),
                         "currency": "usd",
                         "interval": interval,
+                        "interval_count": interval_count,
                     },
                 }
             ],

@@ -19,6 +19,7 @@ from masthead.funding.models.donations import (
     ReconcileRun,
     RecurringDonation,
     SignInToken,
+    monthly_share,
 )
 from masthead.funding.models.newsroom import (
     DonationOption,
@@ -47,4 +48,5 @@ __all__ = [
     "ReconcileRun",
     "RecurringDonation",
     "SignInToken",
+    "monthly_share",
 ]

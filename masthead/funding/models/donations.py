@@ -4,7 +4,10 @@ Money is an integer of minor units beside an ISO 4217 currency code.
 """
 
 import uuid
+from decimal import Decimal
+from fractions import Fraction
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +79,24 @@ class DonationIntent(Attribution, Amount):
         return f"{self.money} {self.get_frequency_display()} ({self.provider})"
 
 
+# A recurring donation's period: Masthead's Checkout starts monthly and annual
+# ones; a Payment Link made in Stripe's dashboard may renew every week, every
+# day or every N of them. How many periods a month holds, for the goal meter.
+PERIODS_A_MONTH = {
+    "day": Fraction(365, 12),
+    "week": Fraction(52, 12),
+    Frequency.MONTHLY: Fraction(1),
+    Frequency.ANNUAL: Fraction(1, 12),
+}
+# The donation's period in a sentence ("your quarterly donation"), when it
+# is N of a unit; one of a unit says its choice's name.
+PERIOD_NAMES = {
+    ("week", 2): _("fortnightly"),
+    (Frequency.MONTHLY, 3): _("quarterly"),
+    (Frequency.MONTHLY, 6): _("half-yearly"),
+}
+
+
 class RecurringDonation(Attribution, Amount):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -90,7 +111,16 @@ class RecurringDonation(Attribution, Amount):
     provider_subscription_id = models.CharField(max_length=255)
     interval = models.CharField(
         max_length=10,
-        choices=[(Frequency.MONTHLY, _("Monthly")), (Frequency.ANNUAL, _("Annual"))],
+        choices=[
+            ("day", _("Daily")),
+            ("week", _("Weekly")),
+            (Frequency.MONTHLY, _("Monthly")),
+            (Frequency.ANNUAL, _("Annual")),
+        ],
+    )
+    # Renews every ``interval_count`` intervals (Stripe's interval_count).
+    interval_count = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1)]
     )
     status = models.CharField(max_length=12, choices=Status.choices)
     started_at = models.DateTimeField()
@@ -117,7 +147,27 @@ class RecurringDonation(Attribution, Amount):
         ]
 
     def __str__(self) -> str:
-        return f"{self.money} every {self.interval} ({self.status})"
+        return f"{self.money} {self.period_name} ({self.status})"
+
+    @property
+    def period_name(self) -> str:
+        """The period in a sentence: monthly, annual, weekly, quarterly, 4-weekly."""
+        count = self.interval_count or 1
+        if count == 1:
+            return str(self.get_interval_display()).lower()
+        if (self.interval, count) in PERIOD_NAMES:
+            return str(PERIOD_NAMES[self.interval, count])
+        every = {"day": "daily", "week": "weekly", "year": "yearly"}
+        return f"{count}-{every.get(self.interval, 'monthly')}"
+
+    @property
+    def period_code(self) -> str:
+        """The period as the donations export writes it: month, year, 3 month."""
+        count = self.interval_count or 1
+        return self.interval if count == 1 else f"{count} {self.interval}"
+
+    def monthly_minor(self) -> Decimal:
+        return monthly_share(self.amount_minor, self.interval, self.interval_count)
 
     def has_had(self, amount: Money) -> bool:
         return [amount.minor, amount.currency] in self.amounts
@@ -267,3 +317,11 @@ class SignInToken(models.Model):
 
     def __str__(self) -> str:
         return f"sign-in link for {self.donor}"
+
+
+def monthly_share(amount_minor: int, interval: str, count: int = 1) -> Decimal:
+    """What a donation of ``amount_minor`` every ``count`` ``interval`` gives a
+    month, in minor units (an unknown interval counts as monthly)."""
+    periods = PERIODS_A_MONTH.get(interval, Fraction(1)) / max(count or 1, 1)
+    share = amount_minor * periods
+    return Decimal(share.numerator) / Decimal(share.denominator)

@@ -48,6 +48,7 @@ class PaymentSucceeded:
     customer_id: str = ""
     subscription_id: str = ""
     interval: str = ""
+    interval_count: int = 1
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,10 @@ class SubscriptionChanged:
     occurred_at: datetime
     amount: Money | None = None
     interval: str = ""
+    interval_count: int = 1
+    # What the first invoice came to when it is not the price (a discount
+    # or a fee of the first period only): a payment of it is not a surprise.
+    first_payment: Money | None = None
     customer_id: str = ""
     email: str = ""
     intent_id: str = ""

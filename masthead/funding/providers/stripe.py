@@ -167,7 +167,11 @@ class StripeProvider(StripeEvents, PaymentProvider):
             subscription = client.v1.subscriptions.retrieve(subscription_id).to_dict()
             item = subscription["items"]["data"][0]
             price = item.get("price") or item.get("plan") or {}
-            interval = subscription_price(subscription)[1] or "month"
+            period = subscription_price(subscription)
+            # The whole period: a quarterly donation stays quarterly.
+            recurring = {"interval": period.interval or "month"}
+            if period.count > 1:
+                recurring["interval_count"] = period.count
             client.v1.subscriptions.update(
                 subscription_id,
                 {
@@ -177,7 +181,7 @@ class StripeProvider(StripeEvents, PaymentProvider):
                             "price_data": {
                                 "currency": amount.currency.lower(),
                                 "unit_amount": amount.minor,
-                                "recurring": {"interval": interval},
+                                "recurring": recurring,
                                 "product": object_id(price.get("product")),
                             },
                         }

@@ -6,10 +6,12 @@ under ``payments``. Nothing outside this module and ``stripe.py`` sees
 Stripe's shapes.
 """
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import stripe
 
+from masthead.funding.models import RecurringDonation
 from masthead.funding.money import Money
 from masthead.funding.providers.base import (
     DisputeChanged,
@@ -42,20 +44,29 @@ def object_id(value) -> str:
     return value or ""
 
 
-def subscription_price(subscription: dict) -> tuple[Money | None, str]:
-    """A subscription's amount per period and its interval ("month", "year")."""
+@dataclass(frozen=True)
+class Price:
+    """A subscription's amount per period and its period: every ``count``
+    ``interval`` ("day", "week", "month", "year")."""
+
+    amount: Money | None = None
+    interval: str = ""
+    count: int = 1
+
+
+def subscription_price(subscription: dict) -> Price:
+    """The price a subscription renews at (its first item's)."""
     items = (subscription.get("items") or {}).get("data") or []
     if not items:
-        return None, ""
+        return Price()
     price = items[0].get("price") or items[0].get("plan") or {}
     unit = price.get("unit_amount", price.get("amount"))
     amount = None
     if unit is not None:
         amount = Money(unit * items[0].get("quantity", 1), price["currency"].upper())
-    interval = (price.get("recurring") or {}).get("interval") or price.get(
-        "interval", ""
-    )
-    return amount, interval
+    recurring = price.get("recurring") or price
+    count = recurring.get("interval_count") or 1
+    return Price(amount, recurring.get("interval") or "", int(count))
 
 
 class StripeEvents:
@@ -71,14 +82,23 @@ class StripeEvents:
             # The first invoice.paid records the payment itself.
             metadata = session.get("metadata") or {}
             subscription_id = object_id(session.get("subscription"))
+            # Our Checkout's session is the price; a Payment Link's total may
+            # hold a discount or a fee of its first invoice only: the
+            # subscription says what renews.
+            paid = Money(session["amount_total"], session["currency"].upper())
+            price = Price(paid, metadata.get("interval", ""))
+            if not price.interval:
+                fetched = self._subscription_price(subscription_id)
+                price = Price(fetched.amount or paid, fetched.interval, fetched.count)
             return [
                 SubscriptionChanged(
                     subscription_id=subscription_id,
                     status="active",
                     occurred_at=stripe_time(event.get("created")),
-                    amount=Money(session["amount_total"], session["currency"].upper()),
-                    interval=metadata.get("interval")
-                    or self._subscription_interval(subscription_id),
+                    amount=price.amount,
+                    interval=price.interval,
+                    interval_count=price.count,
+                    first_payment=paid if paid != price.amount else None,
                     customer_id=object_id(session.get("customer")),
                     email=(session.get("customer_details") or {}).get("email", ""),
                     intent_id=session.get("client_reference_id") or "",
@@ -137,9 +157,11 @@ class StripeEvents:
             if payment_intent:
                 break
         metadata = details.get("metadata") or {}
-        interval = metadata.get("interval", "")
-        if subscription_id and not interval:
-            interval = self._subscription_interval(subscription_id)
+        price = Price(interval=metadata.get("interval", ""))
+        if subscription_id and not price.interval and not self._known(subscription_id):
+            # Only a donation not recorded yet needs its period (a renewal
+            # of a known one must not wait on Stripe's API).
+            price = self._subscription_price(subscription_id)
         return [
             PaymentSucceeded(
                 payment_id=payment_intent or invoice["id"],
@@ -153,15 +175,21 @@ class StripeEvents:
                 name=invoice.get("customer_name") or "",
                 customer_id=object_id(invoice.get("customer")),
                 subscription_id=subscription_id,
-                interval=interval,
+                interval=price.interval,
+                interval_count=price.count,
             )
         ]
 
-    def _subscription_interval(self, subscription_id: str) -> str:
-        """The interval of a subscription our Checkout did not start.
+    def _known(self, subscription_id: str) -> bool:
+        return RecurringDonation.objects.filter(
+            provider=self.name, provider_subscription_id=subscription_id
+        ).exists()
+
+    def _subscription_price(self, subscription_id: str) -> Price:
+        """The price of a subscription our Checkout did not start.
 
         A Payment Link's (or one made in Stripe's dashboard) carries no
-        metadata of ours, so its interval is read from Stripe: an annual
+        metadata of ours, so its period is read from Stripe: an annual
         donation counted as monthly would show twelve times its share.
         """
         try:
@@ -170,7 +198,7 @@ class StripeEvents:
             raise ProviderError(
                 f"Stripe could not fetch the subscription: {error}"
             ) from error
-        return subscription_price(fetched.to_dict(for_json=True))[1]
+        return subscription_price(fetched.to_dict(for_json=True))
 
     def _invoice_payment_failed(self, invoice: dict, event: dict):
         details = (invoice.get("parent") or {}).get("subscription_details") or {}
@@ -185,15 +213,16 @@ class StripeEvents:
         status = STATUSES.get(subscription.get("status", ""))
         if status is None:
             return []  # incomplete: nothing has been paid yet
-        amount, interval = subscription_price(subscription)
+        price = subscription_price(subscription)
         metadata = subscription.get("metadata") or {}
         return [
             SubscriptionChanged(
                 subscription_id=subscription["id"],
                 status=status,
                 occurred_at=stripe_time(event.get("created")),
-                amount=amount,
-                interval=interval,
+                amount=price.amount,
+                interval=price.interval,
+                interval_count=price.count,
                 customer_id=object_id(subscription.get("customer")),
                 intent_id=metadata.get("intent_id", ""),
                 started_at=stripe_time(subscription["start_date"])

@@ -240,6 +240,7 @@ def _payment_succeeded(provider: str, event: PaymentSucceeded) -> None:
                 event.interval or Frequency.MONTHLY,
                 intent,
                 event.occurred_at,
+                event.interval_count,
             )
         recurring_observe(recurring, RecurringDonation.Status.ACTIVE, event.occurred_at)
         # A renewal is checked against the amounts the donation has had,
@@ -334,6 +335,7 @@ def _subscription_changed(provider: str, event: SubscriptionChanged) -> None:
             event.interval or Frequency.MONTHLY,
             intent,
             event.occurred_at,
+            event.interval_count,
         )
     recurring_observe(
         recurring,
@@ -341,6 +343,8 @@ def _subscription_changed(provider: str, event: SubscriptionChanged) -> None:
         event.occurred_at,
         amount=event.amount,
         interval=event.interval,
+        interval_count=event.interval_count,
+        first_payment=event.first_payment,
         started_at=event.started_at,
     )
 

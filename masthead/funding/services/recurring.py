@@ -9,7 +9,8 @@ from datetime import datetime
 
 from django.db import transaction
 
-from masthead.funding.models import Donation, Frequency, RecurringDonation
+from masthead.funding.models import Donation, RecurringDonation
+from masthead.funding.models.donations import PERIODS_A_MONTH
 from masthead.funding.money import Money
 from masthead.funding.services.ledger import donation_count, funding_changed
 
@@ -22,7 +23,9 @@ def recurring_locked(provider: str, subscription_id: str) -> RecurringDonation |
     )
 
 
-def recurring_create(provider, subscription_id, donor, amount, interval, intent, when):
+def recurring_create(
+    provider, subscription_id, donor, amount, interval, intent, when, count=1
+):
     recurring, _ = RecurringDonation.objects.get_or_create(
         provider=provider,
         provider_subscription_id=subscription_id,
@@ -33,6 +36,7 @@ def recurring_create(provider, subscription_id, donor, amount, interval, intent,
             "currency": amount.currency,
             "amounts": [[amount.minor, amount.currency]],
             "interval": interval,
+            "interval_count": count,
             "status": RecurringDonation.Status.ACTIVE,
             "started_at": when,
             "appeal": intent.appeal if intent else "",
@@ -49,6 +53,8 @@ def recurring_observe(
     *,
     amount: Money | None = None,
     interval: str = "",
+    interval_count: int = 1,
+    first_payment: Money | None = None,
     started_at: datetime | None = None,
 ) -> None:
     """Take what the provider said at ``when``, unless it has said newer.
@@ -61,7 +67,11 @@ def recurring_observe(
         recurring.started_at = first
         fields.add("started_at")
     if amount is not None:
-        fields |= _take_amount(recurring, amount, when, interval)
+        fields |= _take_amount(recurring, amount, when, interval, interval_count)
+    if first_payment is not None and not recurring.has_had(first_payment):
+        paid = [first_payment.minor, first_payment.currency]
+        recurring.amounts = [*recurring.amounts, paid]
+        fields.add("amounts")
     canceled = recurring.status == RecurringDonation.Status.CANCELED
     if not canceled and (recurring.status_at is None or when >= recurring.status_at):
         if status == RecurringDonation.Status.PAST_DUE:
@@ -80,9 +90,9 @@ def recurring_observe(
 
 
 def _take_amount(
-    recurring: RecurringDonation, amount: Money, when, interval: str = ""
+    recurring: RecurringDonation, amount: Money, when, interval: str = "", count=1
 ) -> set[str]:
-    """Take the price the provider set at ``when``: its amount and interval."""
+    """Take the price the provider set at ``when``: its amount and period."""
     fields = set()
     if not recurring.has_had(amount):
         recurring.amounts = [*recurring.amounts, [amount.minor, amount.currency]]
@@ -91,9 +101,9 @@ def _take_amount(
         recurring.amount_minor, recurring.currency = amount.minor, amount.currency
         recurring.amount_at = when
         fields |= {"amount_minor", "currency", "amount_at"}
-        if interval in (Frequency.MONTHLY, Frequency.ANNUAL):
-            recurring.interval = interval
-            fields.add("interval")
+        if interval in PERIODS_A_MONTH:
+            recurring.interval, recurring.interval_count = interval, max(count, 1)
+            fields |= {"interval", "interval_count"}
     return fields
 
 

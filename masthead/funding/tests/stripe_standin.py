@@ -178,6 +178,14 @@ def _handler(standin: StripeStandIn):
                 key = "items[0][price_data][unit_amount]"
                 if key in form:
                     item["price"]["unit_amount"] = int(form[key])
+                recurring = "items[0][price_data][recurring]"
+                if f"{recurring}[interval]" in form:  # as Stripe: no count is 1
+                    item["price"]["recurring"] = {
+                        "interval": form[f"{recurring}[interval]"],
+                        "interval_count": int(
+                            form.get(f"{recurring}[interval_count]", 1)
+                        ),
+                    }
                 self._answer(200, subscription)
             else:
                 self._missing()
