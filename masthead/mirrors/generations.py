@@ -36,12 +36,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction, Site
 
 from masthead.mirrors import page_keys, twins
+from masthead.mirrors.edition_keys import newsletter_keys, page_versions
+from masthead.mirrors.page_keys import digest
 from masthead.news.models import (
     ARTICLES_PER_PAGE,
     SHOWN_WITH,
@@ -57,12 +58,7 @@ from masthead.news.models import (
 )
 from masthead.news.selectors import FEED_LENGTH
 from masthead.news.sitemaps import NEWS_SITEMAP_HOURS
-from masthead.newsletters.models import (
-    EDITIONS_LISTED,
-    Edition,
-    EditionArticle,
-    Newsletter,
-)
+from masthead.newsletters.models import Newsletter
 
 # "More in this section" shows the 4 newest siblings, after leaving out up to
 # 4 "Read more" articles and the article itself.
@@ -73,10 +69,6 @@ FEEDS = ("feed.xml", "atom.xml", "feed.json")
 # timestamps rather than read whole.
 SMALL_TABLE = 5000
 PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def digest(*parts: object) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def _table(model: type[models.Model], columns: Iterable[str] = ()) -> tuple:
@@ -313,10 +305,18 @@ def plan() -> Plan:
         # Tag and author listings show the articles of every site; the ids
         # above are of this one: let the listings query for themselves.
         result.listings.clear()
-    info = InfoPage.objects.live().public().descendant_of(root)
-    for url_path, body in info.values_list("url_path", "body"):
+    info = list(
+        InfoPage.objects.live()
+        .public()
+        .descendant_of(root)
+        .values_list("url_path", "body")
+    )
+    versions = page_versions(
+        versions, [pk for _, body in info for pk in twins.linked_pages(body)]
+    )
+    for url_path, body in info:
         # Its own row is in the site-wide key; the pages it links to here.
-        linked = [versions.get(pk, pk) for pk in twins.linked_pages(body)]
+        linked = [versions[pk] for pk in twins.linked_pages(body)]
         result.found[url(url_path)] = digest(result.keys["*"], url_path, linked)
         result.info_pages.append(url(url_path))
     newsletters = Newsletter.objects.values_list("slug", flat=True)
@@ -324,40 +324,6 @@ def plan() -> Plan:
         result.found[page_url] = digest(result.keys["*"], page_url)
     result.found.update(newsletter_keys(result.keys["*"], versions))
     return result
-
-
-def newsletter_keys(site_key: str, versions: dict[int, str]) -> dict[str, str]:
-    """Keys of the newsletters' pages, which show their sent editions: a
-    newsletter's page lists them, an edition's shows its own row and its
-    articles (``versions``; an article no longer listed by its id)."""
-    published = [Edition.Status.SENDING, Edition.Status.SENT]
-    columns = [f.attname for f in Edition._meta.concrete_fields]
-    editions = defaultdict(list)
-    for row in (
-        Edition.objects.filter(status__in=published)
-        .order_by("-created_at", "pk")
-        .values_list("newsletter__slug", *columns)
-    ):
-        editions[row[0]].append(row[1:])
-    articles = defaultdict(list)
-    for edition, article in EditionArticle.objects.order_by(
-        "edition", "sort_order", "pk"
-    ).values_list("edition_id", "article_id"):
-        articles[edition].append(versions.get(article, article))
-    keys = {}
-    slug_at = columns.index("slug")
-    for newsletter, rows in editions.items():
-        try:
-            page_url = reverse("newsletters:newsletter", args=[newsletter])
-        except NoReverseMatch:  # the app's pages are not served
-            return {}
-        keys[page_url] = digest(site_key, page_url, rows[:EDITIONS_LISTED])
-        for row in rows:
-            edition_url = reverse(
-                "newsletters:edition", args=[newsletter, row[slug_at]]
-            )
-            keys[edition_url] = digest(site_key, edition_url, row, articles[row[0]])
-    return keys
 
 
 def listed_urls(plan: Plan) -> Iterable[str]:

@@ -14,6 +14,7 @@ served today (a deprecated mirror retires on its day) and the appeals live
 now (one begins, or ends, at its time).
 """
 
+import hashlib
 from datetime import datetime
 
 from django.apps import apps
@@ -91,3 +92,8 @@ def of_the_moment(now: datetime) -> tuple:
         sorted(live.values_list("pk", flat=True)),
         repr(goal_progress()),
     )
+
+
+def digest(*parts: object) -> str:
+    """A short hash of ``parts`` (their repr): what a key is made of."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

@@ -17,6 +17,7 @@ A newsletter's page and its editions' pages are keyed by the editions sent
 and their articles' versions (``generations.newsletter_keys``).
 """
 
+import json
 import os
 import re
 from pathlib import Path
@@ -24,6 +25,7 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
 
 from masthead.mirrors.paths import SEARCH_PATH, SUPPORT_PATH
@@ -32,8 +34,11 @@ from masthead.mirrors.paths import SEARCH_PATH, SUPPORT_PATH
 SITE_WIDE_PAGES = ("/mirrors/", "/mirrors.json", "/robots.txt", "/authors/")
 SITE_WIDE_ROUTES = ("mirrors:worker", "newsletters:index")
 STATIC_PAGES = (SEARCH_PATH, SUPPORT_PATH)
-# A link to a page in stored rich text.
-PAGE_LINK = re.compile(r"""<a\s[^>]*?linktype=["']page["'][^>]*?\sid=["'](\d+)""")
+# A link to a page in stored rich text, as HTML or inside a StreamField's
+# JSON (whose quotes are escaped).
+PAGE_LINK = re.compile(
+    r"""<a\s[^>]*?linktype=\\?["']page\\?["'][^>]*?\sid=\\?["'](\d+)"""
+)
 
 
 def site_wide_pages(newsletter_slugs) -> list[str]:
@@ -49,6 +54,14 @@ def site_wide_pages(newsletter_slugs) -> list[str]:
         except NoReverseMatch:
             continue
     return urls
+
+
+def stored(body) -> str:
+    """A body as it is stored: rich text's HTML, a StreamField's JSON."""
+    raw = getattr(body, "raw_data", None)
+    if raw is None:
+        return body or ""
+    return json.dumps(list(raw), cls=DjangoJSONEncoder)
 
 
 def linked_pages(body: str) -> list[int]:
