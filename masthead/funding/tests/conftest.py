@@ -3,6 +3,7 @@ from datetime import datetime
 import pytest
 
 from masthead.funding import factories
+from masthead.funding.factories import stripe_events as se
 from masthead.funding.models import DonationIntent, Frequency
 from masthead.funding.money import Money
 from masthead.funding.providers.base import RawEvent
@@ -20,6 +21,23 @@ def stripe_standin(settings):
     }
     yield standin
     standin.stop()
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks, stripe_standin):
+    """Deliver a signed Stripe event to the webhook, as Stripe does, and run
+    what it queues."""
+
+    def post(data: dict):
+        body = se.body(data)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/funding/webhooks/stripe/", body, content_type="application/json",
+                HTTP_STRIPE_SIGNATURE=se.sign(body),
+            )  # fmt: skip
+        assert response.status_code == 200, response.content
+
+    return post
 
 
 @pytest.fixture

@@ -32,20 +32,6 @@ from masthead.funding.tests.test_payment_links import ORDERS, link_session, sett
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks, stripe_standin):
-    def post(data: dict):
-        body = se.body(data)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                "/funding/webhooks/stripe/", body, content_type="application/json",
-                HTTP_STRIPE_SIGNATURE=se.sign(body),
-            )  # fmt: skip
-        assert response.status_code == 200, response.content
-
-    return post
-
-
 def story(standin, *, price, interval, count=1, first=None):
     """A Payment Link subscription: its session, its subscription, its first
     invoice (``first``, when the first period is not ``price``)."""

@@ -26,22 +26,7 @@ from masthead.funding.money import Money
 from masthead.funding.selectors import goal_progress
 
 pytestmark = pytest.mark.django_db
-URL = "/funding/webhooks/stripe/"
 YEARLY = 12_000  # $120 a year: $10 a month on the goal meter
-
-
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks, stripe_standin):
-    def post(data: dict):
-        body = se.body(data)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                URL, body, content_type="application/json",
-                HTTP_STRIPE_SIGNATURE=se.sign(body),
-            )  # fmt: skip
-        assert response.status_code == 200, response.content
-
-    return post
 
 
 def link_session(**extra) -> dict:

@@ -84,7 +84,9 @@ def test_a_full_text_edition_follows_a_page_its_body_links_to(
     tmp_path,
     rendered,  # noqa: F811
 ):
-    market = ArticlePageFactory(parent=newsroom.get_parent(), title="Fish market at dawn")
+    market = ArticlePageFactory(
+        parent=newsroom.get_parent(), title="Fish market at dawn"
+    )
     link = f'<p>See <a linktype="page" id="{market.pk}">the market</a>.</p>'
     citing = ArticlePageFactory(
         parent=newsroom.get_parent(), title="Citing story",
