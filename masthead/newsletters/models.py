@@ -237,11 +237,17 @@ class Edition(PreviewableMixin, ClusterableModel):
 
     @property
     def articles(self) -> list:
-        return [
-            link.article.specific
-            for link in self.edition_articles.select_related("article")
-            if link.article.live
-        ]
+        """The edition's articles readers may see: an edition goes to anyone
+        who subscribes and stays on the web, so it lists as every listing
+        does (live, no view restriction)."""
+        links = list(self.edition_articles.select_related("article"))
+        articles = EditionArticle._meta.get_field("article").related_model
+        listed = set(
+            articles.objects.listed()
+            .filter(pk__in=[link.article_id for link in links])
+            .values_list("pk", flat=True)
+        )
+        return [link.article.specific for link in links if link.article_id in listed]
 
     def get_preview_template(self, request, mode_name):
         return "newsletters/email/edition.html"

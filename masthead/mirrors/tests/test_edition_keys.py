@@ -39,24 +39,26 @@ def edit(article, **fields) -> None:
     article.save_revision().publish()
 
 
-def test_an_edited_restricted_article_renders_its_edition_again(
+def test_a_restricted_article_stays_out_of_its_edition_until_it_is_public(
     newsroom,  # noqa: F811
     tmp_path,
     rendered,  # noqa: F811
 ):
     members = ArticlePageFactory(parent=newsroom.get_parent(), title="Members brief")
-    PageViewRestriction.objects.create(
+    restriction = PageViewRestriction.objects.create(
         page=members, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
-    send(members)
+    send(members, newsroom)
     site = tmp_path / "site"
     export_site(site)
-    assert "Members brief" in (site / EDITION).read_text()
+    page = (site / EDITION).read_text()
+    assert "Harbour" in page and "Members brief" not in page  # as every listing
 
-    edit(members, title="Members brief, corrected")
+    restriction.delete()
+    edit(members, title="Members brief, now for everyone")
     export_site(site)
 
-    assert "Members brief, corrected" in (site / EDITION).read_text(), rendered
+    assert "Members brief, now for everyone" in (site / EDITION).read_text(), rendered
 
 
 def test_an_edited_article_of_another_site_renders_its_edition_again(

@@ -18,9 +18,10 @@ from masthead.newsletters.services.sending import edition_send_start
 
 
 def digest_articles(*, newsletter: Newsletter, start: datetime, end: datetime):
-    """The live articles of its language published in [start, end)."""
+    """The listed articles of its language published in [start, end): live,
+    with no view restriction, as every listing."""
     return (
-        ArticlePage.objects.live()
+        ArticlePage.objects.listed()
         .filter(
             language=newsletter.language,
             first_published_at__gte=start,

@@ -8,6 +8,7 @@ from email.message import Message as EmailMessage
 import pytest
 from django.core import mail
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from masthead.mirrors.models import Kind, Mirror
 from masthead.news.factories import ArticlePageFactory
@@ -311,13 +312,21 @@ def test_worker_sends_a_due_daily_digest_once(section, inbox):
     ArticlePageFactory(
         parent=section, title="Old", first_published_at=due - timedelta(days=3)
     )
+    members = ArticlePageFactory(  # behind a password: listed nowhere
+        parent=section,
+        title="Members only",
+        first_published_at=due - timedelta(hours=2),
+    )
+    PageViewRestriction.objects.create(
+        page=members, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
     assert worker_round(now=due - timedelta(minutes=1))["started"] == 0
     worker_round(now=due + timedelta(minutes=5))
     worker_round(now=due + timedelta(minutes=10))
     (message,) = wait_for(inbox, 1)
     text = parts(message)["text/plain"]
     assert "Yesterday's" in text
-    assert "Old" not in text
+    assert "Old" not in text and "Members only" not in text
 
 
 def test_preferences_from_the_email_change_lists_without_a_password(
