@@ -8,6 +8,7 @@ their static pages. The canonical link alone keeps naming the main domain.
 """
 
 import re
+from html import unescape
 from urllib.parse import urlsplit
 
 from masthead.mirrors.paths import (
@@ -21,6 +22,8 @@ from masthead.mirrors.paths import (
     by_top,
     output_path,
 )
+
+QUOTES = {'"': "&quot;", "'": "&#x27;"}
 
 
 class LinkRewriter:
@@ -99,8 +102,10 @@ class LinkRewriter:
                         candidates.append(" ".join(bits))
                 value = ", ".join(candidates)
             else:
-                value = self.link_for(value.replace("&amp;", "&"), source, queue)
-                value = value.replace("&", "&amp;")
+                url = unescape(value) if "&" in value else value
+                link = self.link_for(url, source, queue)
+                if link != url:  # ours, made relative; another site's stays
+                    value = link.replace("&", "&amp;").replace(quote, QUOTES[quote])
             return f"{name}={quote}{value}{quote}"
 
         depth = source.count("/")

@@ -16,7 +16,7 @@ from masthead.mirrors.exporter import Exporter
 from masthead.mirrors.paths import output_path, relative
 from masthead.mirrors.services import mirror_add
 from masthead.news.factories import ArticlePageFactory
-from masthead.news.models import ArticlePage, RelatedArticle
+from masthead.news.models import ArticlePage, CitedSource, RelatedArticle
 
 pytestmark = pytest.mark.django_db
 
@@ -285,6 +285,23 @@ def test_pagefind_works_in_memory_when_there_is_room_and_leaves_nothing(
 
     assert any(name.startswith("fragment/") for name in files)
     assert list(memory.iterdir()) == []  # its scratch files are gone
+
+
+def test_links_to_other_sites_are_kept_as_the_page_has_them(
+    newsroom, tmp_path, section, client
+):
+    story = section.get_children().live().specific().get(slug="story-3")
+    url = "https://example.org/wiki/O'Brien_(writer)?lang=en&view=full"
+    story.sources.add(CitedSource(name="A reference", url=url))
+    story.save_revision().publish()
+    live = client.get(story.url).content.decode()
+    href = re.search(r'href="(https://example\.org/wiki/[^"]*)"', live)[1]
+    assert "&#x27;" in href and "&amp;" in href  # escaped by the template
+
+    export_site(tmp_path / "site")
+
+    page = (tmp_path / "site/politics/story-3/index.html").read_text()
+    assert f'href="{href}"' in page  # the same bytes: the same link
 
 
 def test_articles_read_together_render_as_each_alone(newsroom, tmp_path, section):
