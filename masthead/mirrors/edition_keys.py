@@ -8,6 +8,8 @@ with the links in them.
 
 from collections import defaultdict
 
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
@@ -31,17 +33,20 @@ def newsletter_keys(site_key: str, versions: dict[int, str]) -> dict[str, str]:
     ):
         editions[row[0]].append(row[1:])
     shown = list(
-        EditionArticle.objects.order_by("edition", "sort_order", "pk").values_list(
-            "edition_id", "article_id", "edition__newsletter__full_text"
-        )
+        EditionArticle.objects.filter(edition__status__in=published)
+        .order_by("edition", "sort_order", "pk")
+        .values_list("edition_id", "article_id", "edition__newsletter__full_text")
     )
-    # A full-text edition shows its articles' bodies, and their links.
-    bodies = dict(
+    # A full-text edition shows its articles' bodies, and their links: read
+    # as the stored JSON text, not decoded into blocks.
+    bodies = (
         ArticlePage.objects.filter(
             pk__in={article for _, article, full in shown if full}
-        ).values_list("pk", "body")
+        )
+        .annotate(text=Cast("body", TextField()))
+        .values_list("pk", "text")
     )
-    linked = {pk: twins.linked_pages(twins.stored(body)) for pk, body in bodies.items()}
+    linked = {pk: twins.linked_pages(text) for pk, text in bodies}
     versions = page_versions(
         versions,
         [article for _, article, _ in shown]

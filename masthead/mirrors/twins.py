@@ -17,7 +17,6 @@ A newsletter's page and its editions' pages are keyed by the editions sent
 and their articles' versions (``generations.newsletter_keys``).
 """
 
-import json
 import os
 import re
 from pathlib import Path
@@ -25,7 +24,6 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
 
 from masthead.mirrors.paths import SEARCH_PATH, SUPPORT_PATH
@@ -54,14 +52,6 @@ def site_wide_pages(newsletter_slugs) -> list[str]:
         except NoReverseMatch:
             continue
     return urls
-
-
-def stored(body) -> str:
-    """A body as it is stored: rich text's HTML, a StreamField's JSON."""
-    raw = getattr(body, "raw_data", None)
-    if raw is None:
-        return body or ""
-    return json.dumps(list(raw), cls=DjangoJSONEncoder)
 
 
 def linked_pages(body: str) -> list[int]:

@@ -166,9 +166,6 @@ class RecurringDonation(Attribution, Amount):
         count = self.interval_count or 1
         return self.interval if count == 1 else f"{count} {self.interval}"
 
-    def monthly_minor(self) -> Decimal:
-        return monthly_share(self.amount_minor, self.interval, self.interval_count)
-
     def has_had(self, amount: Money) -> bool:
         return [amount.minor, amount.currency] in self.amounts
 
